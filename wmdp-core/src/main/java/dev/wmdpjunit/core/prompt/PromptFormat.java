@@ -1,0 +1,54 @@
+package dev.wmdpjunit.core.prompt;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The lm-evaluation-harness behaviours that change prompts and therefore scores. Recorded with every result.
+ * See {@code LM_EVAL_SCORING.md} section 3.
+ */
+public enum PromptFormat {
+    /** The WMDP paper's harness: description ends with one newline (jinja drops one), no BOS. */
+    LM_EVAL_0_4_2("lm-eval-0.4.2", 1, false),
+    /** keep_trailing_newline: description ends with two newlines; still no BOS. */
+    LM_EVAL_0_4_4("lm-eval-0.4.4", 2, false),
+    /** Current lm-eval: two newlines and the tokenizer's default special tokens (BOS for Llama). */
+    LM_EVAL_0_4_9_2("lm-eval-0.4.9.2", 2, true);
+
+    public static final PromptFormat DEFAULT = LM_EVAL_0_4_9_2;
+
+    private final String id;
+    private final int descriptionNewlines;
+    private final boolean addSpecialTokens;
+
+    PromptFormat(String id, int descriptionNewlines, boolean addSpecialTokens) {
+        this.id = id;
+        this.descriptionNewlines = descriptionNewlines;
+        this.addSpecialTokens = addSpecialTokens;
+    }
+
+    /** The name used in configuration and results, e.g. {@code lm-eval-0.4.2}. */
+    public String id() {
+        return id;
+    }
+
+    /** How many newlines end the task description. */
+    public int descriptionNewlines() {
+        return descriptionNewlines;
+    }
+
+    /** Whether prompts are encoded with the tokenizer's default special tokens (BOS). */
+    public boolean addSpecialTokens() {
+        return addSpecialTokens;
+    }
+
+    public static PromptFormat fromId(String id) {
+        for (PromptFormat f : values()) {
+            if (f.id.equals(id) || f.name().equals(id)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown prompt format '" + id + "'; expected one of "
+                + Arrays.stream(values()).map(PromptFormat::id).collect(Collectors.joining(", ")));
+    }
+}
