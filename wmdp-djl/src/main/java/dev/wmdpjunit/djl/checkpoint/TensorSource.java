@@ -1,0 +1,33 @@
+package dev.wmdpjunit.djl.checkpoint;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+import java.util.Set;
+
+/**
+ * Named tensors of a checkpoint, in Hugging Face naming ({@code model.layers.0.mlp.down_proj.weight}).
+ * The architectures read their weights only through this interface; safetensors files implement it.
+ */
+public interface TensorSource extends AutoCloseable {
+
+    /** Every tensor name in the checkpoint. */
+    Set<String> names();
+
+    /** The stored shape of a tensor; throws naming the checkpoint if the tensor is absent. */
+    Shape shape(String name);
+
+    /**
+     * Loads a tensor into {@code manager}, converted to {@code dtype} (for example FLOAT32 on CPU).
+     * Storage dtypes DJL cannot hold (BF16) are converted before any NDArray exists.
+     */
+    NDArray load(String name, NDManager manager, DataType dtype);
+
+    /** Where a tensor lives, for error messages: {@code /path/model-00001-of-00002.safetensors: name}. */
+    String describe(String name);
+
+    @Override
+    void close();
+}
