@@ -8,11 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,17 +34,14 @@ final class JsonQuestionFile {
     /** The records of a file holding one JSON array of objects. */
     static List<QuestionRecord> readArray(Path file) {
         List<QuestionRecord> records = new ArrayList<>();
-        try (JsonParser parser = JSON.createParser(file.toFile())) {
+        try (JsonParser parser = JSON.createParser(Utf8Files.read(file))) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw RecordLocation.line(file, parser.currentTokenLocation().getLineNr(), 0)
                         .error("expected a JSON array of question objects");
             }
-            JsonToken token;
-            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            // A file that ends inside the array makes nextToken() throw, caught below with its line.
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
                 RecordLocation at = RecordLocation.line(file, parser.currentTokenLocation().getLineNr(), records.size());
-                if (token == null) {
-                    throw at.error("the file ends inside the JSON array");
-                }
                 records.add(toRecord(at, JSON.readTree(parser)));
             }
             if (parser.nextToken() != null) {
@@ -67,31 +60,18 @@ final class JsonQuestionFile {
     /** The records of a JSON Lines file: line {@code n} (1-based) is row {@code n - 1} (0-based). */
     static List<QuestionRecord> readLines(Path file) {
         List<QuestionRecord> records = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = readLine(in, file, records.size())) != null) {
-                RecordLocation at = RecordLocation.line(file, records.size() + 1, records.size());
-                if (line.isBlank()) {
-                    throw at.error("blank line, expected one JSON object per line");
-                }
-                try {
-                    records.add(toRecord(at, LINE.readTree(line)));
-                } catch (JsonProcessingException e) {
-                    throw at.error("malformed JSON: " + e.getOriginalMessage(), e);
-                }
+        for (String line : Utf8Files.read(file).lines().toList()) {
+            RecordLocation at = RecordLocation.line(file, records.size() + 1, records.size());
+            if (line.isBlank()) {
+                throw at.error("blank line, expected one JSON object per line");
             }
-            return records;
-        } catch (IOException e) {
-            throw new DatasetException(file + ": cannot read: " + e, e);
+            try {
+                records.add(toRecord(at, LINE.readTree(line)));
+            } catch (JsonProcessingException e) {
+                throw at.error("malformed JSON: " + e.getOriginalMessage(), e);
+            }
         }
-    }
-
-    private static String readLine(BufferedReader in, Path file, int row) throws IOException {
-        try {
-            return in.readLine();
-        } catch (CharacterCodingException e) {
-            throw RecordLocation.line(file, row + 1L, row).error("is not valid UTF-8", e);
-        }
+        return records;
     }
 
     private static QuestionRecord toRecord(RecordLocation at, JsonNode node) {

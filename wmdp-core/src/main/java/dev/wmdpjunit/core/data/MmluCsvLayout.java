@@ -2,10 +2,8 @@ package dev.wmdpjunit.core.data;
 
 import dev.wmdpjunit.core.io.Sha256;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,8 +69,7 @@ final class MmluCsvLayout implements Mmlu {
     /** The file's records; each one's location is the line it starts on (1-based) and its row (0-based). */
     static List<QuestionRecord> read(Path file) {
         List<QuestionRecord> records = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.RFC4180.parse(in)) {
+        try (CSVParser parser = CSVFormat.RFC4180.parse(new StringReader(Utf8Files.read(file)))) {
             Iterator<CSVRecord> rows = parser.iterator();
             long line = 1;
             while (true) {
@@ -94,9 +91,6 @@ final class MmluCsvLayout implements Mmlu {
         try {
             return rows.hasNext() ? rows.next() : null;
         } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
-                throw at.error("is not valid UTF-8", e);
-            }
             throw at.error("malformed CSV: " + e.getCause().getMessage(), e);
         }
     }
