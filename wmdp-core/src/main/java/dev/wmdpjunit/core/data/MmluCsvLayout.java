@@ -67,7 +67,7 @@ final class MmluCsvLayout implements Mmlu {
     }
 
     /** The file's records; each one's location is the line it starts on (1-based) and its row (0-based). */
-    static List<QuestionRecord> read(Path file) {
+    private static List<QuestionRecord> read(Path file) {
         List<QuestionRecord> records = new ArrayList<>();
         try (CSVParser parser = CSVFormat.RFC4180.parse(new StringReader(Utf8Files.read(file)))) {
             Iterator<CSVRecord> rows = parser.iterator();

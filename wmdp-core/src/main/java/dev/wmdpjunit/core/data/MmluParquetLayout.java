@@ -64,9 +64,9 @@ final class MmluParquetLayout implements Mmlu {
         for (Path file : files) {
             for (QuestionRecord record : ParquetQuestionFile.read(file)) {
                 // A subject column, where there is one, must agree with the folder.
-                if (record.subject() != null && !record.subject().equals(subject)) {
+                if (record.subjectColumn() != null && !record.subjectColumn().equals(subject)) {
                     throw record.location().fieldError(ParquetQuestionFile.SUBJECT,
-                            "is '" + record.subject() + "' in the folder of subject '" + subject + "'");
+                            "is '" + record.subjectColumn() + "' in the folder of subject '" + subject + "'");
                 }
                 records.add(record);
             }
@@ -83,11 +83,11 @@ final class MmluParquetLayout implements Mmlu {
     }
 
     private static String subjectOf(QuestionRecord record) {
-        if (record.subject() == null) {
+        if (record.subjectColumn() == null) {
             throw new DatasetException(record.location().file() + ": column '" + ParquetQuestionFile.SUBJECT
                     + "' is missing; the all/ folder needs it to tell subjects apart");
         }
-        return record.subject();
+        return record.subjectColumn();
     }
 
     private static List<Path> subjectFolders(Path root) {

@@ -8,13 +8,14 @@ import java.util.List;
  * One question as a file holds it, before its values are checked: every format's reader produces these and
  * {@link #toQuestion} turns them into {@link Question}s or fails naming the file, row and field.
  *
- * @param location where the record is, for messages
- * @param subject  the record's {@code subject} column, or {@code null} where the file has none
- * @param question the question text
- * @param choices  the answer options (elements may be {@code null} if the file holds nulls)
- * @param answer   the index of the correct option, as stored
+ * @param location      where the record is, for messages
+ * @param subjectColumn the record's {@code subject} column, or {@code null} where the file has none
+ * @param question      the question text
+ * @param choices       the answer options (elements may be {@code null} if the file holds nulls)
+ * @param answer        the index of the correct option, as stored
  */
-record QuestionRecord(RecordLocation location, String subject, String question, List<String> choices, long answer) {
+record QuestionRecord(
+        RecordLocation location, String subjectColumn, String question, List<String> choices, long answer) {
 
     /** WMDP and MMLU items all have exactly four options. */
     static final int CHOICES = 4;
@@ -24,8 +25,12 @@ record QuestionRecord(RecordLocation location, String subject, String question, 
         choices = Collections.unmodifiableList(new ArrayList<>(choices));
     }
 
-    /** Checks the values and builds the question, or throws a {@link DatasetException} naming the bad field. */
-    Question toQuestion(String id, String questionSubject) {
+    /**
+     * Checks the values and builds the question, or throws a {@link DatasetException} naming the bad field.
+     *
+     * @param subject the question's subject: its WMDP domain or MMLU subject
+     */
+    Question toQuestion(String id, String subject) {
         if (question.isBlank()) {
             throw location.fieldError("question", "is empty");
         }
@@ -40,6 +45,6 @@ record QuestionRecord(RecordLocation location, String subject, String question, 
         if (answer < 0 || answer >= CHOICES) {
             throw location.fieldError("answer", "is " + answer + ", expected 0 to " + (CHOICES - 1));
         }
-        return new Question(id, questionSubject, question, choices, (int) answer);
+        return new Question(id, subject, question, choices, (int) answer);
     }
 }

@@ -12,7 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,19 +121,36 @@ class WmdpLoadingTest {
     }
 
     @Test
-    void syntheticQuestionsAreSeededAndWellFormed() {
-        QuestionSet a = SyntheticQuestions.wmdp(WmdpDomain.BIO, 50, 42);
+    void readsInt32AnswersAndIgnoresExtraColumns(@TempDir Path dir) throws Exception {
+        MessageType schema = MessageTypeParser.parseMessageType("""
+                message schema {
+                  optional binary id (STRING);
+                  optional binary question (STRING);
+                  optional group choices (LIST) { repeated group list { optional binary element (STRING); } }
+                  optional int32 answer;
+                }""");
+        Group row = new SimpleGroupFactory(schema).newGroup().append("id", "q-17").append("question", "Q?");
+        Group choices = row.addGroup("choices");
+        for (String choice : List.of("a", "b", "c", "d")) {
+            choices.addGroup("list").append("element", choice);
+        }
+        row.append("answer", 3);
+        Path file = dir.resolve("custom.parquet");
+        TestParquet.write(file, schema, List.of(row));
 
-        assertThat(SyntheticQuestions.wmdp(WmdpDomain.BIO, 50, 42)).isEqualTo(a);
-        assertThat(SyntheticQuestions.wmdp(WmdpDomain.BIO, 50, 43).questions()).isNotEqualTo(a.questions());
-        assertThat(SyntheticQuestions.wmdp(WmdpDomain.CHEM, 50, 42).questions().get(0).question())
-                .isNotEqualTo(a.questions().get(0).question());
-        assertThat(a.questions()).allSatisfy(q -> {
-            assertThat(q.choices()).hasSize(4).doesNotHaveDuplicates();
-            assertThat(q.question()).contains("fictional planet");
-        });
-        // Answers are spread over all four positions, so a position-biased scorer cannot pass by luck.
-        assertThat(a.questions()).extracting(Question::answer).contains(0, 1, 2, 3);
+        assertThat(Datasets.wmdpFile(file, WmdpDomain.BIO).questions())
+                .containsExactly(new Question("wmdp-bio/0", "wmdp-bio", "Q?", List.of("a", "b", "c", "d"), 3));
+    }
+
+    @Test
+    void domainsAreKnownByTheirHuggingFaceNames() {
+        for (WmdpDomain domain : WmdpDomain.values()) {
+            assertThat(WmdpDomain.fromId(domain.id())).isEqualTo(domain);
+        }
+        assertThat(WmdpDomain.BIO.id()).isEqualTo("wmdp-bio");
+        assertThatThrownBy(() -> WmdpDomain.fromId("wmdp-physics"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("wmdp-physics");
     }
 
     private static QuestionSet set(List<Question> questions) {
