@@ -25,8 +25,8 @@ import org.apache.parquet.schema.Type;
 /**
  * Reads the question columns of one Parquet file in the Hugging Face layout (as pyarrow writes it):
  * {@code question} string, {@code choices} list of strings (the 3-level LIST form), {@code answer} int64 or int32,
- * and, where present, {@code subject} string. Other columns are ignored. Snappy, gzip, zstd, LZ4 and
- * uncompressed files all read.
+ * and, where present, {@code subject} string. Other columns are ignored. Snappy (pyarrow's default), gzip,
+ * zstd and uncompressed files all read.
  */
 final class ParquetQuestionFile {
 
