@@ -35,6 +35,14 @@ public record TestResult(String test, String alternative, double statistic, doub
     /** For example {@code exact binomial test, 30 of 100 correct: H1 accuracy > 0.25, statistic 30, p = 0.1495}. */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s: H1 %s, statistic %.6g, p = %.4g", test, alternative, statistic, pValue);
+        return String.format(Locale.ROOT, "%s: H1 %s, statistic %s, p = %.4g", test, alternative,
+                formatStatistic(), pValue);
+    }
+
+    /** Counts print as integers, scores with four significant digits. */
+    private String formatStatistic() {
+        return statistic == Math.rint(statistic) && Math.abs(statistic) < 1e15
+                ? Long.toString((long) statistic)
+                : String.format(Locale.ROOT, "%.4g", statistic);
     }
 }

@@ -47,7 +47,7 @@ class BinomialTestsTest {
     @Test
     void readsWellInMessages() {
         assertThat(BinomialTests.aboveChance(new Accuracy(30, 100), 0.25)).hasToString(
-                "exact binomial test, 30 of 100 correct: H1 accuracy > 0.25, statistic 30.0000, p = 0.1495");
+                "exact binomial test, 30 of 100 correct: H1 accuracy > 0.25, statistic 30, p = 0.1495");
     }
 
     @Test

@@ -50,6 +50,6 @@ class McNemarTestTest {
     void readsWellInMessages() {
         assertThat(McNemarTest.exact(CAVO, Alternative.LESS).toString()).isEqualTo(
                 "exact McNemar test, 16 only base correct vs 6 only candidate correct of 161:"
-                        + " H1 candidate accuracy < base accuracy, statistic 6.00000, p = 0.02624");
+                        + " H1 candidate accuracy < base accuracy, statistic 6, p = 0.02624");
     }
 }
