@@ -1,5 +1,6 @@
 package dev.wmdpjunit.core.stats;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -33,7 +34,7 @@ public record Interval(double lower, double upper, double confidence, IntervalMe
     }
 
     private static String percent(double confidence) {
-        double p = confidence * 100;
-        return p == Math.rint(p) ? Long.toString(Math.round(p)) : Double.toString(p);
+        // Decimal arithmetic: 0.9 * 100 in doubles is 90.00000000000001.
+        return BigDecimal.valueOf(confidence).movePointRight(2).stripTrailingZeros().toPlainString();
     }
 }

@@ -85,6 +85,7 @@ class ProportionIntervalsTest {
     @Test
     void readsWellInMessages() {
         assertThat(ProportionIntervals.wilson(81, 263, 0.95)).hasToString("[0.2553, 0.3662] (95% wilson)");
+        assertThat(ProportionIntervals.wilson(81, 263, 0.90)).hasToString("[0.2633, 0.3566] (90% wilson)");
         // R: binom.test(81, 263, conf.level = 0.975)$conf.int = 0.245410915349604 0.376110510858321
         assertThat(ProportionIntervals.clopperPearson(81, 263, 0.975))
                 .hasToString("[0.2454, 0.3761] (97.5% clopper-pearson)");

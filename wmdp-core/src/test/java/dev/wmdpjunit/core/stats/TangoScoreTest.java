@@ -67,6 +67,30 @@ class TangoScoreTest {
     }
 
     @Test
+    void everySmallTableHasAnIntervalAroundItsEstimate() {
+        double z = ProportionIntervals.twoSidedCriticalValue(0.95);
+        for (int n = 1; n <= 14; n++) {
+            for (int onlyBase = 0; onlyBase <= n; onlyBase++) {
+                for (int onlyCandidate = 0; onlyBase + onlyCandidate <= n; onlyCandidate++) {
+                    PairedCounts counts = new PairedCounts(n - onlyBase - onlyCandidate, onlyBase, onlyCandidate, 0);
+                    Interval interval = TangoScore.interval(counts, 0.95);
+                    assertThat(interval.contains(counts.difference())).as("%s", counts).isTrue();
+                    assertThat(interval.lower()).as("%s", counts).isGreaterThanOrEqualTo(-1);
+                    assertThat(interval.upper()).as("%s", counts).isLessThanOrEqualTo(1);
+                    if (interval.lower() > -1) {
+                        assertThat(TangoScore.statistic(counts, interval.lower())).as("%s", counts)
+                                .isCloseTo(z, within(1e-6));
+                    }
+                    if (interval.upper() < 1) {
+                        assertThat(TangoScore.statistic(counts, interval.upper())).as("%s", counts)
+                                .isCloseTo(-z, within(1e-6));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void rejectsDifferencesOutsideTheOpenRange() {
         assertThatThrownBy(() -> TangoScore.statistic(CAVO, -1)).hasMessageContaining("between -1 and 1, got -1");
     }
