@@ -55,7 +55,8 @@ public final class TangoScore {
 
     /**
      * Tango's score interval: the differences {@code d0} with {@code |Z(d0)|} below the normal critical value.
-     * For the example of Fagerland et al. (2014), 59/6/16/80, it gives [-0.1240, -0.0054] at 95%.
+     * For the Cavo et al. example of Fagerland et al. (2014), {@code new PairedCounts(59, 16, 6, 80)}, it gives
+     * [-0.1240, -0.0054] at 95%.
      */
     public static Interval interval(PairedCounts counts, double confidence) {
         Arguments.requireConfidence(confidence);
