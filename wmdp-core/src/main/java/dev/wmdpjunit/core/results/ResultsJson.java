@@ -1,0 +1,339 @@
+package dev.wmdpjunit.core.results;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wmdpjunit.core.io.AtomicFiles;
+import dev.wmdpjunit.core.stats.Interval;
+import dev.wmdpjunit.core.stats.IntervalMethod;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads and writes {@link ResultsFile}s as JSON, one pretty-printed file per domain. The schema is documented in
+ * {@code wmdp-core/RESULTS.md}. Doubles are written in Java's shortest round-trip form, so loglikelihoods read
+ * back bit for bit. Reading checks every field and that the summary numbers agree with the questions; any
+ * problem is a {@link ResultsFormatException} naming the file and the field.
+ */
+public final class ResultsJson {
+
+    /** Summary numbers stored in a file may differ from recomputed ones by this relative amount (library updates). */
+    private static final double SUMMARY_TOLERANCE = 1e-9;
+
+    private static final Set<String> ROOT_FIELDS = Set.of("frameworkVersion", "createdAt", "domain", "n", "correct",
+            "accuracy", "stderr", "ci", "promptFormat", "model", "dataset", "questions");
+    private static final Set<String> CI_FIELDS = Set.of("lower", "upper", "confidence", "method");
+    private static final Set<String> ARTIFACT_FIELDS = Set.of("path", "sha256");
+    private static final Set<String> QUESTION_FIELDS = Set.of("id", "gold", "predicted", "loglikelihoods", "isGreedy");
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+    /** Objects one field a line with '\n' on every platform; arrays on one line, so a question stays short. */
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+
+    private ResultsJson() {
+    }
+
+    /** The file name for a domain: its name with characters other than letters, digits, '.', '_', '-' as '_'. */
+    public static String fileName(String domain) {
+        return domain.replaceAll("[^A-Za-z0-9._-]", "_") + ".json";
+    }
+
+    /**
+     * Writes the file atomically to {@code directory/fileName(domain)}, replacing an older one.
+     *
+     * @return the written file
+     */
+    public static Path write(Path directory, ResultsFile file) throws IOException {
+        Path target = directory.resolve(fileName(file.result().domain()));
+        ObjectNode tree = toTree(file);
+        AtomicFiles.write(target, out -> {
+            MAPPER.writer(PRETTY).writeValue(out, tree);
+            out.write('\n');
+        });
+        return target;
+    }
+
+    /** Reads and validates a results file. */
+    public static ResultsFile read(Path file) throws IOException {
+        JsonNode root;
+        try (InputStream in = Files.newInputStream(file)) {
+            root = MAPPER.readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new ResultsFormatException(file, "not valid JSON: " + e.getOriginalMessage() + at(e.getLocation()), e);
+        }
+        return new TreeReader(file).read(root == null ? MissingNode.getInstance() : root);
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    private static ObjectNode toTree(ResultsFile file) {
+        DomainResult result = file.result();
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("frameworkVersion", file.frameworkVersion());
+        root.put("createdAt", file.createdAt().toString());
+        root.put("domain", result.domain());
+        root.put("n", result.n());
+        root.put("correct", result.correct());
+        root.put("accuracy", result.accuracy());
+        if (Double.isNaN(result.stderr())) {
+            root.putNull("stderr");
+        } else {
+            root.put("stderr", result.stderr());
+        }
+        Interval ci = result.ci();
+        ObjectNode ciNode = root.putObject("ci");
+        ciNode.put("lower", ci.lower());
+        ciNode.put("upper", ci.upper());
+        ciNode.put("confidence", ci.confidence());
+        ciNode.put("method", ci.method().id());
+        root.put("promptFormat", result.promptFormat());
+        putArtifact(root.putObject("model"), result.model());
+        putArtifact(root.putObject("dataset"), result.dataset());
+        ArrayNode questions = root.putArray("questions");
+        for (QuestionResult q : result.questions()) {
+            ObjectNode qNode = questions.addObject();
+            qNode.put("id", q.id());
+            qNode.put("gold", q.gold());
+            qNode.put("predicted", q.predicted());
+            ArrayNode lls = qNode.putArray("loglikelihoods");
+            for (double ll : q.loglikelihoods()) {
+                lls.add(ll);
+            }
+            ArrayNode greedy = qNode.putArray("isGreedy");
+            for (boolean g : q.isGreedy()) {
+                greedy.add(g);
+            }
+        }
+        return root;
+    }
+
+    private static void putArtifact(ObjectNode node, Artifact artifact) {
+        node.put("path", artifact.path());
+        node.put("sha256", artifact.sha256());
+    }
+
+    /** Reads one parsed file; field names in messages are paths such as {@code questions[3].gold}. */
+    private static final class TreeReader {
+
+        private final Path file;
+
+        TreeReader(Path file) {
+            this.file = file;
+        }
+
+        ResultsFile read(JsonNode root) throws ResultsFormatException {
+            requireObject(root, "", ROOT_FIELDS);
+            String frameworkVersion = text(root, "", "frameworkVersion");
+            Instant createdAt = instant(root, "createdAt");
+            String domain = text(root, "", "domain");
+            int n = integer(root, "", "n");
+            int correct = integer(root, "", "correct");
+            double accuracy = number(root, "", "accuracy");
+            JsonNode stderr = required(root, "", "stderr");
+            JsonNode ci = required(root, "", "ci");
+            requireObject(ci, "ci", CI_FIELDS);
+            double lower = number(ci, "ci.", "lower");
+            double upper = number(ci, "ci.", "upper");
+            double confidence = number(ci, "ci.", "confidence");
+            IntervalMethod method = intervalMethod(ci);
+            String promptFormat = text(root, "", "promptFormat");
+            Artifact model = artifact(root, "model");
+            Artifact dataset = artifact(root, "dataset");
+            List<QuestionResult> questions = questions(root);
+
+            DomainResult result;
+            try {
+                result = DomainResult.of(domain, questions, promptFormat, model, dataset, method, confidence);
+            } catch (IllegalArgumentException e) {
+                throw new ResultsFormatException(file, "questions", e.getMessage());
+            }
+            expectEqual("n", n, result.n(), "the file has " + result.n() + " questions");
+            expectEqual("correct", correct, result.correct(),
+                    result.correct() + " questions have predicted == gold");
+            expectClose("accuracy", accuracy, result.accuracy());
+            expectStderr(stderr, result.stderr());
+            expectClose("ci.lower", lower, result.ci().lower());
+            expectClose("ci.upper", upper, result.ci().upper());
+            return new ResultsFile(frameworkVersion, createdAt, result);
+        }
+
+        private List<QuestionResult> questions(JsonNode root) throws ResultsFormatException {
+            JsonNode array = required(root, "", "questions");
+            if (!array.isArray()) {
+                throw error("questions", "expected an array, got " + describe(array));
+            }
+            List<QuestionResult> questions = new ArrayList<>(array.size());
+            for (int i = 0; i < array.size(); i++) {
+                String path = "questions[" + i + "]";
+                JsonNode q = array.get(i);
+                requireObject(q, path, QUESTION_FIELDS);
+                String prefix = path + ".";
+                String id = text(q, prefix, "id");
+                int gold = integer(q, prefix, "gold");
+                int predicted = integer(q, prefix, "predicted");
+                JsonNode lls = array(q, prefix, "loglikelihoods");
+                JsonNode greedy = array(q, prefix, "isGreedy");
+                if (greedy.size() != lls.size()) {
+                    throw error(prefix + "isGreedy", "has " + greedy.size() + " entries but loglikelihoods has "
+                            + lls.size());
+                }
+                double[] loglikelihoods = new double[lls.size()];
+                boolean[] isGreedy = new boolean[greedy.size()];
+                for (int c = 0; c < lls.size(); c++) {
+                    loglikelihoods[c] = finite(lls.get(c), prefix + "loglikelihoods[" + c + "]");
+                    JsonNode g = greedy.get(c);
+                    if (!g.isBoolean()) {
+                        throw error(prefix + "isGreedy[" + c + "]", "expected true or false, got " + describe(g));
+                    }
+                    isGreedy[c] = g.booleanValue();
+                }
+                questions.add(new QuestionResult(id, gold, predicted, loglikelihoods, isGreedy));
+            }
+            return questions;
+        }
+
+        private Artifact artifact(JsonNode root, String name) throws ResultsFormatException {
+            JsonNode node = required(root, "", name);
+            requireObject(node, name, ARTIFACT_FIELDS);
+            String path = text(node, name + ".", "path");
+            String sha256 = text(node, name + ".", "sha256");
+            try {
+                return new Artifact(path, sha256);
+            } catch (IllegalArgumentException e) {
+                throw error(name + ".sha256", e.getMessage());
+            }
+        }
+
+        private IntervalMethod intervalMethod(JsonNode ci) throws ResultsFormatException {
+            String id = text(ci, "ci.", "method");
+            try {
+                return IntervalMethod.fromId(id);
+            } catch (IllegalArgumentException e) {
+                throw error("ci.method", e.getMessage());
+            }
+        }
+
+        private Instant instant(JsonNode root, String name) throws ResultsFormatException {
+            String value = text(root, "", name);
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw error(name, "expected an ISO-8601 UTC time such as 2026-11-28T02:10:27Z, got \"" + value + "\"");
+            }
+        }
+
+        private void expectEqual(String field, int stored, int computed, String why) throws ResultsFormatException {
+            if (stored != computed) {
+                throw error(field, "is " + stored + " but " + why);
+            }
+        }
+
+        private void expectClose(String field, double stored, double computed) throws ResultsFormatException {
+            if (!(Math.abs(stored - computed) <= SUMMARY_TOLERANCE * Math.max(1, Math.abs(computed)))) {
+                throw error(field, "is " + stored + " but the questions give " + computed);
+            }
+        }
+
+        private void expectStderr(JsonNode stored, double computed) throws ResultsFormatException {
+            if (Double.isNaN(computed)) {
+                if (!stored.isNull()) {
+                    throw error("stderr", "must be null for a single question (undefined), got " + describe(stored));
+                }
+                return;
+            }
+            expectClose("stderr", finite(stored, "stderr"), computed);
+        }
+
+        private JsonNode required(JsonNode object, String prefix, String name) throws ResultsFormatException {
+            JsonNode node = object.get(name);
+            if (node == null) {
+                throw error(prefix + name, "missing");
+            }
+            return node;
+        }
+
+        private void requireObject(JsonNode node, String path, Set<String> fields) throws ResultsFormatException {
+            if (!node.isObject()) {
+                throw error(path, "expected an object, got " + describe(node));
+            }
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!fields.contains(name)) {
+                    throw error(path.isEmpty() ? name : path + "." + name, "unknown field; expected only " + fields);
+                }
+            }
+        }
+
+        private String text(JsonNode object, String prefix, String name) throws ResultsFormatException {
+            JsonNode node = required(object, prefix, name);
+            if (!node.isTextual() || node.textValue().isBlank()) {
+                throw error(prefix + name, "expected a non-empty string, got " + describe(node));
+            }
+            return node.textValue();
+        }
+
+        private int integer(JsonNode object, String prefix, String name) throws ResultsFormatException {
+            JsonNode node = required(object, prefix, name);
+            if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+                throw error(prefix + name, "expected an integer, got " + describe(node));
+            }
+            return node.intValue();
+        }
+
+        private double number(JsonNode object, String prefix, String name) throws ResultsFormatException {
+            return finite(required(object, prefix, name), prefix + name);
+        }
+
+        private double finite(JsonNode node, String field) throws ResultsFormatException {
+            if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
+                throw error(field, "expected a finite number, got " + describe(node));
+            }
+            return node.doubleValue();
+        }
+
+        private JsonNode array(JsonNode object, String prefix, String name) throws ResultsFormatException {
+            JsonNode node = required(object, prefix, name);
+            if (!node.isArray() || node.isEmpty()) {
+                throw error(prefix + name, "expected a non-empty array, got " + describe(node));
+            }
+            return node;
+        }
+
+        private static String describe(JsonNode node) {
+            if (node.isMissingNode()) {
+                return "nothing (the file is empty)";
+            }
+            String text = node.toString();
+            return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+        }
+
+        private ResultsFormatException error(String field, String problem) {
+            return new ResultsFormatException(file, field, problem);
+        }
+    }
+}
