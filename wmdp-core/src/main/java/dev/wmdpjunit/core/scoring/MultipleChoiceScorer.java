@@ -19,6 +19,9 @@ import java.util.Objects;
  * encoded by {@link RequestEncoder} under the template's {@link dev.wmdpjunit.core.prompt.PromptFormat}, and the
  * prediction is the argmax of the four loglikelihoods with the lowest index winning ties
  * ({@link MultipleChoiceMetrics#argmax}).
+ *
+ * <p>A question set goes to the model in calls of {@code questionsPerCall} questions (all four requests of a
+ * question in the same call); after each call a {@link ScoringProgress} hears how many questions are done.
  */
 public final class MultipleChoiceScorer {
 

@@ -14,7 +14,7 @@
  *   <li>the "string already starts with BOS" check compares with the BOS text only, where lm-eval uses the EOS
  *       text for a tokenizer without BOS;</li>
  *   <li>continuation log-probs are summed in float32 first to last; torch may associate a long sum differently,
- *       which changes the last bit at most. Two-token sums (WMDP's {@code " A"} with a byte tokenizer) are
+ *       which can change the last bits. One- and two-token sums (WMDP's {@code " A"} with a byte tokenizer) are
  *       identical.</li>
  * </ul>
  */
