@@ -11,9 +11,9 @@ import java.util.Set;
  * NDArray ever holds a type DJL cannot handle (BF16).
  *
  * <p>Allowed: the stored type itself (bits copied unchanged) unless DJL cannot hold it (BF16, I16); any floating
- * type to FLOAT32, FLOAT16 or FLOAT64; any integer type to INT64. Floating values pass through float32, so F64 to FLOAT16 rounds twice (F64 to F32,
- * then to F16), which can differ from a direct rounding in the last bit for rare ties. Integers never become
- * floats and floats never become integers: ask for that explicitly on the NDArray.
+ * type to FLOAT32, FLOAT16 or FLOAT64; any integer type to INT64. Floating values pass through float32, so F64 to
+ * FLOAT16 rounds twice (F64 to F32, then to F16), which can differ from a direct rounding in the last bit for rare
+ * ties. Integers never become floats and floats never become integers: ask for that explicitly on the NDArray.
  */
 final class ElementConversion {
 
@@ -53,10 +53,11 @@ final class ElementConversion {
             copyBits(in, from.byteSize(), out);
         } else if (from.isFloating()) {
             float[] chunk = new float[CHUNK_ELEMENTS];
+            short[] halves = new short[CHUNK_ELEMENTS];
             while (in.hasRemaining()) {
                 int count = Math.min(CHUNK_ELEMENTS, in.remaining() / from.byteSize());
-                readFloats(in, from, chunk, count);
-                writeFloats(chunk, count, out, to);
+                readFloats(in, from, chunk, halves, count);
+                writeFloats(chunk, halves, count, out, to);
             }
         } else {
             while (in.hasRemaining()) {
@@ -79,7 +80,8 @@ final class ElementConversion {
         out.position(bytes);
     }
 
-    private static void readFloats(ByteBuffer in, SafetensorsDtype from, float[] chunk, int count) {
+    /** Bulk reads through typed views (a plain copy on little-endian machines), then widens in a tight loop. */
+    private static void readFloats(ByteBuffer in, SafetensorsDtype from, float[] chunk, short[] halves, int count) {
         switch (from) {
             case F32 -> in.asFloatBuffer().get(chunk, 0, count);
             case F64 -> {
@@ -88,13 +90,15 @@ final class ElementConversion {
                 }
             }
             case F16 -> {
+                in.asShortBuffer().get(halves, 0, count);
                 for (int i = 0; i < count; i++) {
-                    chunk[i] = FloatFormats.halfToFloat(in.getShort(in.position() + 2 * i));
+                    chunk[i] = FloatFormats.halfToFloat(halves[i]);
                 }
             }
             case BF16 -> {
+                in.asShortBuffer().get(halves, 0, count);
                 for (int i = 0; i < count; i++) {
-                    chunk[i] = FloatFormats.bf16ToFloat(in.getShort(in.position() + 2 * i));
+                    chunk[i] = FloatFormats.bf16ToFloat(halves[i]);
                 }
             }
             default -> throw new IllegalArgumentException(from + " is not a floating type");
@@ -102,14 +106,16 @@ final class ElementConversion {
         in.position(in.position() + count * from.byteSize());
     }
 
-    private static void writeFloats(float[] chunk, int count, ByteBuffer out, DataType to) {
+    private static void writeFloats(float[] chunk, short[] halves, int count, ByteBuffer out, DataType to) {
         if (to == DataType.FLOAT32) {
             out.asFloatBuffer().put(chunk, 0, count);
             out.position(out.position() + 4 * count);
         } else if (to == DataType.FLOAT16) {
             for (int i = 0; i < count; i++) {
-                out.putShort(FloatFormats.floatToHalf(chunk[i]));
+                halves[i] = FloatFormats.floatToHalf(chunk[i]);
             }
+            out.asShortBuffer().put(halves, 0, count);
+            out.position(out.position() + 2 * count);
         } else if (to == DataType.FLOAT64) {
             for (int i = 0; i < count; i++) {
                 out.putDouble(chunk[i]);

@@ -18,8 +18,12 @@ import java.util.OptionalInt;
  *
  * <p>Truncation and padding are off, so a text always encodes to all its tokens. {@code addSpecialTokens} is
  * passed to the tokenizer on every call (the post-processor of {@code tokenizer.json} decides which tokens that
- * adds; for Llama a BOS). BOS and EOS come from the tokenizer configuration files as described in
- * {@link TokenizerSettings}. The instance holds native memory: close it.
+ * adds; for Llama a BOS). BOS and EOS are resolved as transformers resolves {@code tokenizer.bos_token_id}, which
+ * lm-eval uses: {@code special_tokens_map.json} when it overrides a legacy {@code tokenizer_config.json} (one
+ * without {@code added_tokens_decoder}) or fills a key it lacks, else {@code tokenizer_config.json} (an explicit
+ * null means none), else the ids in {@code generation_config.json}, then {@code config.json}. Decoding cleans up
+ * spaces before punctuation only when {@code tokenizer_config.json} sets {@code clean_up_tokenization_spaces}.
+ * The instance holds native memory: close it.
  */
 public final class HfTokenizer implements Tokenizer, AutoCloseable {
 
