@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -97,6 +98,7 @@ final class SafetensorsHeader {
         Map<String, TensorEntry> tensors = new LinkedHashMap<>();
         Map<String, String> metadata = new LinkedHashMap<>();
         String current = null;
+        boolean metadataSeen = false;
         try (JsonParser parser = JSON.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new SafetensorsException(file, "the header is not a JSON object");
@@ -105,7 +107,14 @@ final class SafetensorsHeader {
                 current = parser.currentName();
                 parser.nextToken();
                 JsonNode value = parser.readValueAsTree();
+                if (value == null) {
+                    value = NullNode.getInstance();
+                }
                 if (current.equals(METADATA_KEY)) {
+                    if (metadataSeen) {
+                        throw new SafetensorsException(file, "the header holds " + METADATA_KEY + " twice");
+                    }
+                    metadataSeen = true;
                     metadata.putAll(parseMetadata(file, value));
                 } else if (tensors.containsKey(current)) {
                     throw new SafetensorsException(file, current, "the header names this tensor twice");

@@ -146,6 +146,9 @@ public final class ShardedSafetensors implements TensorSource {
         if (weightMap == null || !weightMap.isObject()) {
             throw new CheckpointException(indexFile + ": the shard index has no \"weight_map\" object");
         }
+        if (weightMap.isEmpty()) {
+            throw new CheckpointException(indexFile + ": the shard index's \"weight_map\" names no tensor");
+        }
         Map<String, String> result = new TreeMap<>();
         for (Map.Entry<String, JsonNode> mapping : weightMap.properties()) {
             String tensor = mapping.getKey();

@@ -127,6 +127,9 @@ class CheckpointDirectoryTest {
         Files.writeString(index, "{\"metadata\": {}}");
         assertThatThrownBy(() -> CheckpointDirectory.open(dir))
                 .hasMessage(index + ": the shard index has no \"weight_map\" object");
+        Files.writeString(index, "{\"weight_map\": {}}");
+        assertThatThrownBy(() -> CheckpointDirectory.open(dir))
+                .hasMessage(index + ": the shard index's \"weight_map\" names no tensor");
         Files.writeString(index, "{\"weight_map\": {\"a\": \"x.safetensors\", \"a\": \"y.safetensors\"}}");
         assertThatThrownBy(() -> CheckpointDirectory.open(dir))
                 .hasMessageContaining("Duplicate").hasMessageContaining("'a'");

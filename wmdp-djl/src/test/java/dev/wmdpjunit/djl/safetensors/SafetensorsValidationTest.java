@@ -76,6 +76,8 @@ class SafetensorsValidationTest {
             "end before begin    | {\"a\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[4,0]}}   | a | end before they begin",
             "overflowing shape   | {\"a\":{\"dtype\":\"F32\",\"shape\":[4294967296,4294967296],\"data_offsets\":[0,4]}} | a | too many elements",
             "duplicate field     | {\"a\":{\"dtype\":\"F32\",\"dtype\":\"F16\",\"shape\":[1],\"data_offsets\":[0,4]}} | a | Duplicate field 'dtype'",
+            "null entry          | {\"a\":null}                                                 | a    | the header entry is null, not a JSON object",
+            "metadata twice      | {\"__metadata__\":{},\"__metadata__\":{}}                   |      | holds __metadata__ twice",
             "metadata number     | {\"__metadata__\":{\"format\":1}}                            |      | metadata values must be strings",
             "metadata not object | {\"__metadata__\":\"pt\"}                                      |      | __metadata__ is not a JSON object",
     })
