@@ -20,6 +20,12 @@ public interface TensorSource extends AutoCloseable {
     Shape shape(String name);
 
     /**
+     * The stored element type of a tensor (BFLOAT16 included: naming it creates no array). Lets a reader tell
+     * integer tensors from floating ones, and choose a compute type, before loading any data.
+     */
+    DataType dataType(String name);
+
+    /**
      * Loads a tensor into {@code manager}, converted to {@code dtype} (for example FLOAT32 on CPU).
      * Storage dtypes DJL cannot hold (BF16) are converted before any NDArray exists.
      */
