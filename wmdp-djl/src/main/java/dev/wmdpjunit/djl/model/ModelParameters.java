@@ -98,6 +98,11 @@ public final class ModelParameters {
         return names;
     }
 
+    /** Makes every parameter stop recording gradients (inference, or a frozen reference model). */
+    public void freezeAll() {
+        byName.values().forEach(array -> array.setRequiresGradient(false));
+    }
+
     private static void checkNames(TensorSource source, ParameterLayout layout, String model) {
         List<String> problems = new ArrayList<>();
         Set<String> present = source.names();

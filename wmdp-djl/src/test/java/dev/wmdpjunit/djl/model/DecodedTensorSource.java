@@ -53,9 +53,11 @@ final class DecodedTensorSource implements TensorSource {
 
     @Override
     public NDArray load(String name, NDManager target, DataType dtype) {
-        NDArray copy = tensor(name).toType(dtype, true);
+        // duplicate() clones into storage that torch owns: a decoded array's memory belongs to this source's
+        // buffers, which go away when the source is closed.
+        NDArray copy = tensor(name).duplicate();
         copy.attach(target);
-        return copy;
+        return copy.getDataType() == dtype ? copy : copy.toType(dtype, false);
     }
 
     @Override

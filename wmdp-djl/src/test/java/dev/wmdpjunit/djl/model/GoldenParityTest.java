@@ -2,9 +2,6 @@ package dev.wmdpjunit.djl.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import dev.wmdpjunit.djl.checkpoint.TensorSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
@@ -13,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -57,7 +53,8 @@ class GoldenParityTest {
                         .isLessThanOrEqualTo(Goldens.TOLERANCE);
 
                 String perturbed = firstMatrixOfLayerZero(fixture);
-                try (PerturbedSource weights = new PerturbedSource(folder.resolve("model.safetensors"), perturbed);
+                try (EditedTensorSource weights = new EditedTensorSource(folder.resolve("model.safetensors"))
+                        .change(perturbed, array -> array.add(0.01f));
                      CausalLm model = CausalLm.load(fixture.config(), weights);
                      NDManager manager = NDManager.newBaseManager()) {
                     NDArray ids = fixture.inputIds(input).duplicate().expandDims(0);
@@ -102,43 +99,5 @@ class GoldenParityTest {
                 .map(Map.Entry::getKey)
                 .findFirst()
                 .orElseThrow();
-    }
-
-    /** The checkpoint with 0.01 added to every element of one tensor. */
-    private static final class PerturbedSource implements TensorSource {
-
-        private final DecodedTensorSource delegate;
-        private final String perturbed;
-
-        PerturbedSource(Path file, String perturbed) {
-            this.delegate = new DecodedTensorSource(file);
-            this.perturbed = perturbed;
-        }
-
-        @Override
-        public Set<String> names() {
-            return delegate.names();
-        }
-
-        @Override
-        public Shape shape(String name) {
-            return delegate.shape(name);
-        }
-
-        @Override
-        public NDArray load(String name, NDManager manager, DataType dtype) {
-            NDArray array = delegate.load(name, manager, dtype);
-            return name.equals(perturbed) ? array.addi(0.01f) : array;
-        }
-
-        @Override
-        public String describe(String name) {
-            return delegate.describe(name);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
     }
 }
