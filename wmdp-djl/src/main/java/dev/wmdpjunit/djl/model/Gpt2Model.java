@@ -109,7 +109,7 @@ final class Gpt2Model extends CausalLm {
         long hidden = config().hiddenSize();
         NDList qkv = conv1d(x, p + "c_attn").split(new long[] {hidden, 2 * hidden}, 2);
         long heads = config().numHeads();
-        double divisor = (config().attentionScale() ? Math.sqrt(config().headDim()) : 1.0)
+        double divisor = (config().scaleAttentionWeights() ? Math.sqrt(config().headDim()) : 1.0)
                 * (config().scaleAttentionByInverseLayerIdx() ? layer + 1 : 1);
         NDArray attended = Attention.attend(Blocks.splitHeads(qkv.get(0), heads), Blocks.splitHeads(qkv.get(1), heads),
                 Blocks.splitHeads(qkv.get(2), heads), inputs.mask(), divisor);

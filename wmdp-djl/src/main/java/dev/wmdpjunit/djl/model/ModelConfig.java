@@ -41,7 +41,7 @@ import java.util.OptionalInt;
  * @param numExperts         mixtral num_local_experts (0 for dense models)
  * @param numExpertsPerToken mixtral num_experts_per_tok (0 for dense models)
  * @param parallelResidual   gpt_neox use_parallel_residual
- * @param attentionScale     gpt2 scale_attn_weights (every other architecture scales by 1/sqrt(head_dim))
+ * @param scaleAttentionWeights gpt2 scale_attn_weights (every other architecture scales by 1/sqrt(head_dim))
  * @param scaleAttentionByInverseLayerIdx gpt2 scale_attn_by_inverse_layer_idx
  * @param eosTokenIds        eos_token_id as an int or a list; empty if absent or null
  */
@@ -66,7 +66,7 @@ public record ModelConfig(
         int numExperts,
         int numExpertsPerToken,
         boolean parallelResidual,
-        boolean attentionScale,
+        boolean scaleAttentionWeights,
         boolean scaleAttentionByInverseLayerIdx,
         List<Long> eosTokenIds) {
 

@@ -81,7 +81,7 @@ class ModelConfigTest {
         assertThat(config.intermediateSize()).isEqualTo(128);
         assertThat(config.maxPositions()).isEqualTo(128);
         assertThat(config.activation()).isEqualTo(Activation.GELU_TANH);
-        assertThat(config.attentionScale()).isTrue();
+        assertThat(config.scaleAttentionWeights()).isTrue();
     }
 
     @Test
