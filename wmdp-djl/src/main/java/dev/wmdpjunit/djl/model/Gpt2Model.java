@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * {@code x @ W + b}. {@code c_attn} splits its columns into q | k | v. Scores are divided by sqrt(head_dim)
  * ({@code scale_attn_weights}) and by layer index + 1 ({@code scale_attn_by_inverse_layer_idx}). The head is
  * tied to {@code wte} unless {@code tie_word_embeddings} is false ({@code lm_head.weight}).
+ * {@code reorder_and_upcast_attn} only changes the rounding order of half-precision runs and is not read.
  *
  * <p>Names: HF's files prefix the body with {@code transformer.}; original hub files do not. Both are
  * accepted, and parameters keep the names of the file. The causal-mask buffers {@code attn.bias} and
