@@ -1,0 +1,69 @@
+package dev.wmdpjunit.djl.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+import java.util.OptionalInt;
+
+/**
+ * Applies causal, padding and window masking to raw attention scores [B, heads, T, T] exactly as transformers
+ * 4.40.2 eager attention does. Masked scores become {@code finfo(float32).min}, never -inf, so that a query with
+ * no visible key (left padding) behaves as in HF instead of producing NaN.
+ */
+interface AttentionMask {
+
+    /** {@code torch.finfo(torch.float32).min}. */
+    float MASKED = -Float.MAX_VALUE;
+
+    /** The scores with masked positions replaced or offset. */
+    NDArray apply(NDArray scores);
+
+    /**
+     * Llama, Mistral, Qwen2 and Mixtral: one additive bias, 0 where a key is visible and min elsewhere
+     * (causal, padded key, or outside the window), added to the scores.
+     *
+     * @param paddingMask [B, T] with 1 for real tokens and 0 for padding, or null for no padding
+     */
+    static AttentionMask additive(NDManager manager, long seqLen, NDArray paddingMask, OptionalInt window,
+                                  SlidingWindowRule rule) {
+        NDArray positions = manager.arange(0, (int) seqLen, 1, DataType.INT64);
+        NDArray query = positions.reshape(seqLen, 1);
+        NDArray key = positions.reshape(1, seqLen);
+        NDArray visible = key.lte(query);
+        if (window.isPresent()) {
+            int w = window.getAsInt();
+            NDArray oldestVisible = rule == SlidingWindowRule.TRANSFORMERS_4_40 ? query.sub(w) : query.sub(w - 1);
+            visible = visible.logicalAnd(key.gte(oldestVisible));
+        }
+        visible = visible.reshape(1, 1, seqLen, seqLen);
+        if (paddingMask != null) {
+            visible = visible.logicalAnd(paddingMask.eq(1).reshape(paddingMask.getShape().get(0), 1, 1, seqLen));
+        }
+        // (1 - visible) * min: 0 where visible (exactly -0.0, which leaves every score unchanged), min elsewhere
+        NDArray bias = visible.toType(DataType.FLOAT32, false).neg().add(1f).mul(MASKED);
+        return scores -> scores.add(bias);
+    }
+
+    /**
+     * GPT-2 and GPT-NeoX: future keys are replaced by min, then {@code (1 - mask) * min} is added for padded
+     * keys (a future padded key thus becomes -inf, as in HF; a row always keeps a finite entry).
+     *
+     * @param paddingMask [B, T] with 1 for real tokens and 0 for padding, or null for no padding
+     */
+    static AttentionMask causalThenPadding(NDManager manager, long seqLen, NDArray paddingMask) {
+        NDArray positions = manager.arange(0, (int) seqLen, 1, DataType.INT64);
+        NDArray causal = positions.reshape(1, seqLen).lte(positions.reshape(seqLen, 1));
+        NDArray masked = manager.create(MASKED);
+        NDArray paddingBias = paddingMask == null ? null
+                : paddingMask.toType(DataType.FLOAT32, false).neg().add(1f).mul(MASKED)
+                        .reshape(paddingMask.getShape().get(0), 1, 1, seqLen);
+        return scores -> {
+            Shape shape = scores.getShape();
+            NDArray causalScores = NDArrays.where(causal.broadcast(shape), scores, masked.broadcast(shape));
+            return paddingBias == null ? causalScores : causalScores.add(paddingBias);
+        };
+    }
+}

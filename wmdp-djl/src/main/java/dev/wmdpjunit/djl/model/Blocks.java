@@ -1,0 +1,53 @@
+package dev.wmdpjunit.djl.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+
+/** The tensor operations that several architectures share, each matching its PyTorch/transformers original. */
+final class Blocks {
+
+    private Blocks() {
+    }
+
+    /** {@code nn.Linear}: {@code x @ weight^T + bias}, weight stored [out, in]; bias may be null. */
+    static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
+        NDArray y = x.matMul(weight.transpose());
+        return bias == null ? y : y.add(bias);
+    }
+
+    /** {@code nn.Embedding}: rows of {@code table} picked by integer ids; gradients flow into the table. */
+    static NDArray embedding(NDArray ids, NDArray table) {
+        return ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+    }
+
+    /** HF RMSNorm: {@code x / sqrt(mean(x^2) + eps) * weight} over the last axis (eps inside the root, no centring). */
+    static NDArray rmsNorm(NDArray x, NDArray weight, double eps) {
+        NDArray meanSquare = x.square().mean(new int[] {x.getShape().dimension() - 1}, true);
+        return x.div(meanSquare.add((float) eps).sqrt()).mul(weight);
+    }
+
+    /** {@code nn.LayerNorm} over the last axis (biased variance), through torch's own layer_norm. */
+    static NDArray layerNorm(NDArray x, NDArray weight, NDArray bias, double eps) {
+        Shape normalized = new Shape(x.getShape().getLastDimension());
+        return x.getNDArrayInternal().layerNorm(x, normalized, weight, bias, (float) eps).singletonOrThrow();
+    }
+
+    /** The gated feed-forward of Llama-style models: {@code down(act(gate(x)) * up(x))}, no biases. */
+    static NDArray gatedMlp(NDArray x, NDArray gate, NDArray up, NDArray down, Activation activation) {
+        NDArray gated = activation.apply(linear(x, gate, null)).mul(linear(x, up, null));
+        return linear(gated, down, null);
+    }
+
+    /** [B, T, heads * d] to [B, heads, T, d]. */
+    static NDArray splitHeads(NDArray x, long heads) {
+        Shape shape = x.getShape();
+        return x.reshape(shape.get(0), shape.get(1), heads, shape.get(2) / heads).transpose(0, 2, 1, 3);
+    }
+
+    /** [B, heads, T, d] to [B, T, heads * d]. */
+    static NDArray mergeHeads(NDArray x) {
+        Shape shape = x.getShape();
+        return x.transpose(0, 2, 1, 3).reshape(shape.get(0), shape.get(2), shape.get(1) * shape.get(3));
+    }
+}

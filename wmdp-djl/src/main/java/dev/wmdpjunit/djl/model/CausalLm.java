@@ -1,0 +1,261 @@
+package dev.wmdpjunit.djl.model;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.wmdpjunit.djl.checkpoint.TensorSource;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A decoder-only causal language model on DJL PyTorch (CPU, float32) that computes what transformers 4.40.2
+ * computes for the same checkpoint, with eager attention.
+ *
+ * <p>Inputs are token ids [B, T] (int64) and an optional attention mask [B, T] (1 = real token, 0 = padding,
+ * on either side). As in 4.40.2, positions are 0..T-1 for every row whatever the padding: no position ids are
+ * derived from the mask.
+ *
+ * <p>Memory: every call runs inside its own {@link NDScope}, so all intermediate arrays are freed when it
+ * returns; the returned arrays are attached to the NDManager of the input ids, and the caller frees them by
+ * closing that manager (or the result). The weights live until {@link #close()}.
+ *
+ * <p>Training: {@link #parameters()} are the live weights in HF naming; make a subset trainable with
+ * {@link ModelParameters#setTrainable} and run {@link #layerOutput} or {@link #forward} inside a DJL
+ * {@code GradientCollector}. Gradients flow through the whole computation.
+ */
+public abstract class CausalLm implements AutoCloseable {
+
+    private final ModelConfig config;
+    private final NDManager manager;
+    private final ModelParameters parameters;
+
+    CausalLm(ModelConfig config, TensorSource weights, ParameterLayout layout) {
+        this.config = config;
+        this.manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+        try {
+            this.parameters = ModelParameters.load(weights, layout, manager,
+                    config.architecture().modelType() + " model of " + config.source());
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** Loads a model with the sliding-window rule of transformers 4.40.2. */
+    public static CausalLm load(ModelConfig config, TensorSource weights) {
+        return load(config, weights, SlidingWindowRule.TRANSFORMERS_4_40);
+    }
+
+    /**
+     * Loads the weights of {@code config}'s architecture from {@code weights}, checking that the checkpoint holds
+     * exactly the expected tensors with the expected shapes.
+     *
+     * @param windowRule how a {@code sliding_window} is applied (mistral, mixtral, qwen2); ignored otherwise
+     */
+    public static CausalLm load(ModelConfig config, TensorSource weights, SlidingWindowRule windowRule) {
+        return switch (config.architecture()) {
+            case LLAMA, MISTRAL, QWEN2 -> new LlamaModel(config, weights, windowRule);
+            case MIXTRAL -> new MixtralModel(config, weights, windowRule);
+            case GPT_NEOX -> new GptNeoXModel(config, weights);
+            case GPT2 -> new Gpt2Model(config, weights);
+        };
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    /** The live weights, keyed by HF name. */
+    public ModelParameters parameters() {
+        return parameters;
+    }
+
+    /**
+     * Runs the model over a batch.
+     *
+     * @param inputIds      [B, T] int64 token ids
+     * @param attentionMask [B, T] with 1 for real tokens and 0 for padding, or null when nothing is padded
+     */
+    public final ForwardResult forward(NDArray inputIds, NDArray attentionMask, ForwardOptions options) {
+        if (options.routerLogits() && !config.isMixtureOfExperts()) {
+            throw new IllegalArgumentException(config.architecture().modelType() + " has no router logits");
+        }
+        List<NDArray> hiddenStates = options.hiddenStates() ? new ArrayList<>() : null;
+        List<NDArray> layerOutputs = options.layerOutputs() ? new ArrayList<>() : null;
+        List<NDArray> routerLogits = options.routerLogits() ? new ArrayList<>() : null;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            checkInputs(inputIds, attentionMask);
+            LayerInputs inputs = layerInputs(inputIds, attentionMask,
+                    routerLogits == null ? ignored -> { } : routerLogits::add);
+            NDArray embedded = embed(inputIds);
+            if (hiddenStates != null) {
+                hiddenStates.add(embedded);
+            }
+            int lastLayer = config.numLayers() - 1;
+            NDArray last = runLayers(embedded, inputs, lastLayer, (layer, output) -> {
+                if (layerOutputs != null) {
+                    layerOutputs.add(output);
+                }
+                if (hiddenStates != null && layer < lastLayer) {
+                    hiddenStates.add(output);
+                }
+            });
+            NDArray normed = finalNorm(last);
+            if (hiddenStates != null) {
+                hiddenStates.add(normed);
+            }
+            ForwardResult result = new ForwardResult(lmHead(normed), hiddenStates, layerOutputs, routerLogits);
+            result.arrays().forEach(array -> keep(array, inputIds.getManager()));
+            return result;
+        }
+    }
+
+    /** The logits [B, T, vocab] of a batch; see {@link #forward}. */
+    public final NDArray logits(NDArray inputIds, NDArray attentionMask) {
+        return forward(inputIds, attentionMask, ForwardOptions.LOGITS).logits();
+    }
+
+    /**
+     * The raw output [B, T, hidden] of decoder layer {@code layer} (0-based), the residual stream that a forward
+     * hook on {@code model.layers[layer]} sees (before the final norm). Only layers 0..layer are run.
+     */
+    public final NDArray layerOutput(NDArray inputIds, NDArray attentionMask, int layer) {
+        if (layer < 0 || layer >= config.numLayers()) {
+            throw new IllegalArgumentException("layer " + layer + " outside 0.." + (config.numLayers() - 1));
+        }
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            checkInputs(inputIds, attentionMask);
+            LayerInputs inputs = layerInputs(inputIds, attentionMask, ignored -> { });
+            NDArray output = runLayers(embed(inputIds), inputs, layer, (i, x) -> { });
+            return keep(output, inputIds.getManager());
+        }
+    }
+
+    /**
+     * Greedy decoding without sampling, as HF {@code generate(do_sample=False, num_beams=1)}: appends the argmax
+     * token until {@code maxNewTokens} were added or an {@code eos_token_id} of the config was produced (it is
+     * kept). Each step runs the full sequence again (no key/value cache).
+     *
+     * @return the prompt followed by the generated ids
+     */
+    public long[] generateGreedy(long[] promptIds, int maxNewTokens) {
+        if (promptIds.length == 0 || maxNewTokens < 0) {
+            throw new IllegalArgumentException("need a non-empty prompt and maxNewTokens >= 0");
+        }
+        long[] sequence = Arrays.copyOf(promptIds, promptIds.length + maxNewTokens);
+        int length = promptIds.length;
+        while (length < sequence.length) {
+            long next;
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                NDArray ids = manager.create(Arrays.copyOf(sequence, length)).reshape(1, length);
+                checkInputs(ids, null);
+                NDArray last = runLayers(embed(ids), layerInputs(ids, null, ignored -> { }),
+                        config.numLayers() - 1, (i, x) -> { });
+                NDArray lastPosition = last.get(":, -1:, :");
+                next = lmHead(finalNorm(lastPosition)).reshape(-1).argMax().getLong();
+            }
+            sequence[length++] = next;
+            if (config.eosTokenIds().contains(next)) {
+                break;
+            }
+        }
+        return Arrays.copyOf(sequence, length);
+    }
+
+    /** Frees the weights. */
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    /** The token embedding (plus learned positions where the architecture has them), [B, T, hidden]. */
+    abstract NDArray embed(NDArray inputIds);
+
+    /** Mask and position tables shared by all layers of one pass. */
+    abstract LayerInputs layerInputs(NDArray inputIds, NDArray attentionMask, Consumer<NDArray> routerLogits);
+
+    /** One decoder layer: its output residual stream from its input residual stream. */
+    abstract NDArray decoderLayer(int layer, NDArray hidden, LayerInputs inputs);
+
+    abstract NDArray finalNorm(NDArray hidden);
+
+    /** The [vocab, hidden] output projection (the embedding itself when tied). */
+    abstract NDArray lmHeadWeight();
+
+    /** The longest sequence the architecture can represent (learned position tables). */
+    int maxSequenceLength() {
+        return Integer.MAX_VALUE;
+    }
+
+    NDArray param(String name) {
+        return parameters.get(name);
+    }
+
+    /** {@code nn.Linear} module by HF name prefix: uses {@code name.weight} and {@code name.bias} if the model has one. */
+    NDArray linear(NDArray x, String module) {
+        return Blocks.linear(x, param(module + ".weight"), parameters.asMap().get(module + ".bias"));
+    }
+
+    private NDArray lmHead(NDArray normed) {
+        return Blocks.linear(normed, lmHeadWeight(), null);
+    }
+
+    /** Called after each decoder layer with its index and output. */
+    private interface LayerObserver {
+        void accept(int layer, NDArray output);
+    }
+
+    private NDArray runLayers(NDArray hidden, LayerInputs inputs, int lastLayer, LayerObserver observer) {
+        NDArray x = hidden;
+        for (int layer = 0; layer <= lastLayer; layer++) {
+            x = decoderLayer(layer, x, inputs);
+            observer.accept(layer, x);
+        }
+        return x;
+    }
+
+    private void checkInputs(NDArray inputIds, NDArray attentionMask) {
+        Shape shape = inputIds.getShape();
+        if (shape.dimension() != 2 || shape.get(0) == 0 || shape.get(1) == 0) {
+            throw new IllegalArgumentException("input ids must be [batch, length] and non-empty, got " + shape);
+        }
+        if (inputIds.getDataType() != DataType.INT64) {
+            throw new IllegalArgumentException("input ids must be int64, got " + inputIds.getDataType());
+        }
+        if (shape.get(1) > maxSequenceLength()) {
+            throw new IllegalArgumentException("sequence length " + shape.get(1) + " exceeds the "
+                    + maxSequenceLength() + " positions of " + config.source());
+        }
+        long min = inputIds.min().getLong();
+        long max = inputIds.max().getLong();
+        if (min < 0 || max >= config.vocabSize()) {
+            throw new IllegalArgumentException("token id " + (min < 0 ? min : max) + " outside the vocabulary [0, "
+                    + config.vocabSize() + ") of " + config.source());
+        }
+        if (attentionMask != null) {
+            if (!attentionMask.getShape().equals(shape)) {
+                throw new IllegalArgumentException("attention mask shape " + attentionMask.getShape()
+                        + " differs from input ids shape " + shape);
+            }
+            if (!attentionMask.eq(0).logicalOr(attentionMask.eq(1)).all().getBoolean()) {
+                throw new IllegalArgumentException("attention mask values must be 0 or 1");
+            }
+        }
+    }
+
+    /** Moves an array out of the current scope into the caller's manager. */
+    private static NDArray keep(NDArray array, NDManager owner) {
+        NDScope.unregister(array);
+        array.attach(owner);
+        return array;
+    }
+}
