@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.wmdpjunit.djl.checkpoint.TensorSource;
+import dev.wmdpjunit.djl.safetensors.SafetensorsFile;
 
 import java.nio.file.Path;
 import java.util.Collections;
@@ -19,12 +20,12 @@ import java.util.function.UnaryOperator;
  */
 final class EditedTensorSource implements TensorSource {
 
-    private final DecodedTensorSource original;
+    private final TensorSource original;
     /** Visible name to (original name, transformation); an added tensor maps to the original it derives from. */
     private final Map<String, Map.Entry<String, UnaryOperator<NDArray>>> visible = new LinkedHashMap<>();
 
     EditedTensorSource(Path file) {
-        this.original = new DecodedTensorSource(file);
+        this.original = SafetensorsFile.open(file);
         original.names().forEach(name -> visible.put(name, Map.entry(name, UnaryOperator.identity())));
     }
 
@@ -62,6 +63,11 @@ final class EditedTensorSource implements TensorSource {
         try (NDManager scratch = NDManager.newBaseManager()) {
             return load(name, scratch, DataType.FLOAT32).getShape();
         }
+    }
+
+    @Override
+    public DataType dataType(String name) {
+        return DataType.FLOAT32;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.wmdpjunit.djl.model;
 
+import dev.wmdpjunit.djl.checkpoint.TensorSource;
+import dev.wmdpjunit.djl.safetensors.SafetensorsFile;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -42,7 +44,7 @@ class ForwardBehaviourTest {
 
     private static CausalLm load(String arch) {
         Path folder = Goldens.goldenDir().resolve(arch);
-        try (DecodedTensorSource weights = new DecodedTensorSource(folder.resolve("model.safetensors"))) {
+        try (TensorSource weights = SafetensorsFile.open(folder.resolve("model.safetensors"))) {
             return CausalLm.load(ModelConfig.read(folder.resolve("config.json")), weights);
         }
     }
@@ -153,7 +155,7 @@ class ForwardBehaviourTest {
         Path folder = Goldens.sharedDir().resolve("models/stories260K");
         ObjectNode json = (ObjectNode) Goldens.readJson(folder.resolve("config.json"));
         json.put("eos_token_id", 286);
-        try (DecodedTensorSource weights = new DecodedTensorSource(folder.resolve("model.safetensors"));
+        try (TensorSource weights = SafetensorsFile.open(folder.resolve("model.safetensors"));
              CausalLm stories = CausalLm.load(ModelConfig.parse(json, "stories with eos 286"), weights)) {
             // the golden greedy continuation of "Zoo" starts with 286
             assertThat(stories.generateGreedy(new long[] {1, 410, 469, 347}, 10)).containsExactly(1, 410, 469, 347, 286);

@@ -1,5 +1,7 @@
 package dev.wmdpjunit.djl.model;
 
+import dev.wmdpjunit.djl.checkpoint.TensorSource;
+import dev.wmdpjunit.djl.safetensors.SafetensorsFile;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -86,7 +88,7 @@ final class GoldenFixture implements AutoCloseable {
 
     CausalLm model(SlidingWindowRule rule) {
         return models.computeIfAbsent(rule, r -> {
-            try (DecodedTensorSource weights = new DecodedTensorSource(folder.resolve("model.safetensors"))) {
+            try (TensorSource weights = SafetensorsFile.open(folder.resolve("model.safetensors"))) {
                 return CausalLm.load(config, weights, r);
             }
         });

@@ -1,5 +1,7 @@
 package dev.wmdpjunit.djl.model;
 
+import dev.wmdpjunit.djl.checkpoint.TensorSource;
+import dev.wmdpjunit.djl.safetensors.SafetensorsFile;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -40,7 +42,7 @@ class Stories260kTest {
         manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
         golden = Goldens.readJson(FOLDER.resolve("golden.json"));
         expected = Goldens.readTensors(FOLDER.resolve("golden.safetensors"), manager);
-        try (DecodedTensorSource weights = new DecodedTensorSource(FOLDER.resolve("model.safetensors"))) {
+        try (TensorSource weights = SafetensorsFile.open(FOLDER.resolve("model.safetensors"))) {
             model = CausalLm.load(ModelConfig.read(FOLDER.resolve("config.json")), weights);
         }
     }
