@@ -4,10 +4,13 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.wmdpjunit.djl.checkpoint.CheckpointDirectory;
 import dev.wmdpjunit.djl.checkpoint.TensorSource;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -67,6 +70,18 @@ public abstract class CausalLm implements AutoCloseable {
         };
     }
 
+    /**
+     * Loads a Hugging Face model directory: {@code config.json} and the safetensors weights that
+     * {@link CheckpointDirectory} finds, with the sliding-window rule of transformers 4.40.2. The files are closed
+     * when this returns; the weights are copied into the model.
+     */
+    public static CausalLm load(Path directory) {
+        ModelConfig config = ModelConfig.read(directory.resolve("config.json"));
+        try (TensorSource weights = CheckpointDirectory.open(directory)) {
+            return load(config, weights);
+        }
+    }
+
     public ModelConfig config() {
         return config;
     }
@@ -120,6 +135,31 @@ public abstract class CausalLm implements AutoCloseable {
     /** The logits [B, T, vocab] of a batch; see {@link #forward}. */
     public final NDArray logits(NDArray inputIds, NDArray attentionMask) {
         return forward(inputIds, attentionMask, ForwardOptions.LOGITS).logits();
+    }
+
+    /**
+     * The logits of chosen positions only, [N, vocab]: row n is the logits row of flattened position
+     * {@code positions[n]} = b * T + t of the batch, the same values {@link #logits} gives there. The final norm and
+     * the lm head run on those rows alone, which saves most of the head's cost when few positions are scored.
+     *
+     * @param positions [N] int64 indices into the B * T positions of the batch
+     */
+    public final NDArray logitsAt(NDArray inputIds, NDArray attentionMask, NDArray positions) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            checkInputs(inputIds, attentionMask);
+            long batchPositions = inputIds.getShape().size();
+            if (positions.getShape().dimension() != 1 || positions.getDataType() != DataType.INT64
+                    || positions.size() == 0 || positions.min().getLong() < 0
+                    || positions.max().getLong() >= batchPositions) {
+                throw new IllegalArgumentException("positions must be a non-empty int64 vector of indices below "
+                        + batchPositions + " (B * T), got " + positions.getShape() + " " + positions.getDataType());
+            }
+            LayerInputs inputs = layerInputs(inputIds, attentionMask, ignored -> { });
+            NDArray last = runLayers(embed(inputIds), inputs, config.numLayers() - 1, (i, x) -> { });
+            NDArray selected = last.reshape(batchPositions, last.getShape().get(2)).get(new NDIndex("{}", positions));
+            return keep(lmHead(finalNorm(selected)), inputIds.getManager());
+        }
     }
 
     /**

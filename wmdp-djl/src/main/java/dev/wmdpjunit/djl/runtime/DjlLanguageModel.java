@@ -1,0 +1,176 @@
+package dev.wmdpjunit.djl.runtime;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import dev.wmdpjunit.core.model.LanguageModel;
+import dev.wmdpjunit.core.model.Loglikelihood;
+import dev.wmdpjunit.core.model.LoglikelihoodRequest;
+import dev.wmdpjunit.core.model.ModelOptions;
+import dev.wmdpjunit.core.model.Tokenizer;
+import dev.wmdpjunit.core.scoring.ForwardPlan;
+import dev.wmdpjunit.core.scoring.ForwardPlan.LogProbRows;
+import dev.wmdpjunit.core.scoring.ForwardPlan.Window;
+import dev.wmdpjunit.djl.model.CausalLm;
+import dev.wmdpjunit.djl.tokenizer.HfTokenizer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A {@link CausalLm} on DJL PyTorch (CPU, float32) answering lm-eval loglikelihood requests.
+ *
+ * <p>Requests are planned with {@link ForwardPlan}: one forward pass per distinct fed window (a question whose
+ * four continuations are single tokens costs one), windows longest first, {@link ModelOptions#batchSize()}
+ * windows per batch. A batch is right-padded to its longest window with an attention mask; since the model is
+ * causal, the padding cannot change the rows of real tokens. Only the scored rows go through the final norm,
+ * the lm head and the log-softmax, and each batch runs in its own NDManager that is closed before the next one, so
+ * scoring any number of requests holds no native memory beyond one batch.
+ *
+ * <p>Compute dtype: float32, the only one {@link CausalLm} runs (checkpoints in BF16/F16 are widened on load).
+ * Threads: {@link ModelOptions#threads()} &gt; 0 calls libtorch's {@code at::set_num_threads}, which is global to the
+ * process and takes effect for the following operations; 0 keeps the engine's setting ({@code
+ * -Dai.djl.pytorch.num_threads} or {@code OMP_NUM_THREADS}, read once when the engine starts).
+ *
+ * <p>Not thread-safe: score from one thread at a time.
+ */
+public final class DjlLanguageModel implements LanguageModel {
+
+    private final CausalLm model;
+    private final Tokenizer tokenizer;
+    private final int maxLength;
+    private final int windowsPerBatch;
+    private final NDManager manager;
+    private long forwardPasses;
+    private long windowsForwarded;
+
+    private DjlLanguageModel(CausalLm model, Tokenizer tokenizer, int maxLength, ModelOptions options) {
+        if (maxLength < 1) {
+            throw new IllegalArgumentException("maxLength must be positive, was " + maxLength);
+        }
+        this.model = Objects.requireNonNull(model, "model");
+        this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
+        this.maxLength = maxLength;
+        this.windowsPerBatch = options.batchSize();
+        this.manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+        if (options.threads() > 0) {
+            JniUtils.setNumThreads(options.threads());
+        }
+    }
+
+    /**
+     * Opens a Hugging Face model directory: {@code config.json}, the safetensors weights, {@code tokenizer.json}
+     * with its configuration files, and lm-eval's {@link ModelMaxLength} for it.
+     */
+    public static DjlLanguageModel open(Path directory, ModelOptions options) {
+        HfTokenizer tokenizer = HfTokenizer.load(directory);
+        CausalLm model;
+        try {
+            model = CausalLm.load(directory);
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            throw e;
+        }
+        if (tokenizer.vocabularySize() > model.config().vocabSize()) {
+            model.close();
+            tokenizer.close();
+            throw new IllegalArgumentException(directory + ": tokenizer.json has " + tokenizer.vocabularySize()
+                    + " tokens but config.json's vocab_size is " + model.config().vocabSize());
+        }
+        return new DjlLanguageModel(model, tokenizer, ModelMaxLength.of(directory), options);
+    }
+
+    /**
+     * Wraps a loaded model and a tokenizer (for example a toy one in tests); {@link #close()} closes both (the
+     * tokenizer if it is {@link AutoCloseable}).
+     *
+     * @param maxLength lm-eval's max_length for this model
+     */
+    public static DjlLanguageModel of(CausalLm model, Tokenizer tokenizer, int maxLength, ModelOptions options) {
+        return new DjlLanguageModel(model, tokenizer, maxLength, options);
+    }
+
+    @Override
+    public Tokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    @Override
+    public int maxLength() {
+        return maxLength;
+    }
+
+    /** The model itself, for access to its weights (owned by this instance; do not close it separately). */
+    public CausalLm causalLm() {
+        return model;
+    }
+
+    @Override
+    public List<Loglikelihood> loglikelihood(List<LoglikelihoodRequest> requests) {
+        return ForwardPlan.of(requests, maxLength).score(windowsPerBatch, this::forward);
+    }
+
+    /**
+     * Greedy decoding from a text prompt, encoded with special tokens (BOS for Llama), as HF
+     * {@code generate(do_sample=False)}; see {@link CausalLm#generateGreedy}.
+     *
+     * @return the whole sequence, prompt included, decoded with special tokens skipped
+     */
+    public String generateGreedy(String prompt, int maxNewTokens) {
+        long[] prompted = Arrays.stream(tokenizer.encode(prompt, true)).asLongStream().toArray();
+        long[] sequence = model.generateGreedy(prompted, maxNewTokens);
+        return tokenizer.decode(Arrays.stream(sequence).mapToInt(Math::toIntExact).toArray());
+    }
+
+    /** Batched forward calls made so far by {@link #loglikelihood}. */
+    public long forwardPasses() {
+        return forwardPasses;
+    }
+
+    /** Windows (sequences) fed so far by {@link #loglikelihood}, over all batches. */
+    public long windowsForwarded() {
+        return windowsForwarded;
+    }
+
+    /** Frees the model's weights, the tokenizer (if closeable) and this instance's native memory. */
+    @Override
+    public void close() {
+        try {
+            manager.close();
+            model.close();
+        } finally {
+            if (tokenizer instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot close the tokenizer", e);
+                }
+            }
+        }
+    }
+
+    private List<LogProbRows> forward(List<Window> windows) {
+        PaddedBatch batch = new PaddedBatch(windows);
+        float[] logProbs;
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray ids = batch.inputIds(scope);
+            NDArray mask = batch.unpadded() ? null : batch.attentionMask(scope);
+            NDArray logits = model.logitsAt(ids, mask, batch.scoredPositions(scope));
+            logProbs = logits.logSoftmax(1).toFloatArray();
+        }
+        forwardPasses++;
+        windowsForwarded += windows.size();
+        int vocabSize = model.config().vocabSize();
+        List<LogProbRows> rows = new ArrayList<>(windows.size());
+        for (int w = 0; w < windows.size(); w++) {
+            Window window = windows.get(w);
+            int first = window.firstScoredPosition();
+            rows.add(new ScoredRows(logProbs, vocabSize, batch.row(w, first), first, window.length() - 1));
+        }
+        return rows;
+    }
+}
