@@ -1,40 +1,94 @@
 package dev.wmdpjunit.engine.internal;
 
+import dev.wmdpjunit.core.data.WmdpDomain;
 import dev.wmdpjunit.engine.Benchmark;
-import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What a {@link Benchmark} annotation says about a question set: its name, its own file if any, and a custom
- * set's description. Every method of a suite naming the same benchmark must say the same.
+ * One benchmark as a suite declares it ({@link Benchmark}): its name, which says where the questions come from,
+ * and for custom sets the file and description.
  *
- * @param name        e.g. {@code wmdp-bio}, {@code mmlu:college_biology} or a custom name
- * @param file        the question file of {@link Benchmark#file()}, if given
+ * @param name        {@code wmdp-bio}, {@code mmlu:college_biology} or a custom name
+ * @param file        the question file, empty for the configured WMDP or MMLU data
  * @param description a custom set's task description, empty for none
  */
-record BenchmarkSpec(String name, Optional<Path> file, String description) {
+record BenchmarkSpec(String name, String file, String description) {
 
-    static final String MMLU_PREFIX = "mmlu:";
+    private static final String MMLU_PREFIX = "mmlu:";
     private static final Pattern CUSTOM_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern MMLU_SUBJECT = Pattern.compile("[a-z0-9_]+");
 
+    /** Where a benchmark's questions come from. */
+    enum Kind { WMDP, MMLU, CUSTOM }
+
+    /**
+     * The spec of an annotation, checked.
+     *
+     * @throws IllegalArgumentException saying what is wrong with the annotation
+     */
     static BenchmarkSpec of(Benchmark benchmark) {
-        String file = benchmark.file().strip();
-        return new BenchmarkSpec(benchmark.value().strip(), file.isEmpty() ? Optional.empty() : Optional.of(Path.of(file)),
+        BenchmarkSpec spec = new BenchmarkSpec(benchmark.value().strip(), benchmark.file().strip(),
                 benchmark.description());
+        spec.check();
+        return spec;
     }
 
-    boolean isMmlu() {
-        return name.startsWith(MMLU_PREFIX);
+    Kind kind() {
+        if (wmdpDomain().isPresent()) {
+            return Kind.WMDP;
+        }
+        return name.startsWith(MMLU_PREFIX) ? Kind.MMLU : Kind.CUSTOM;
     }
 
-    /** The MMLU subject of {@code mmlu:<subject>}. */
+    Optional<WmdpDomain> wmdpDomain() {
+        return Arrays.stream(WmdpDomain.values()).filter(domain -> domain.id().equals(name)).findFirst();
+    }
+
+    /** The MMLU subject of an {@code mmlu:<subject>} benchmark. */
     String mmluSubject() {
         return name.substring(MMLU_PREFIX.length());
     }
 
-    /** Whether the name can be used for a custom set (and as a results file name). */
-    static boolean isValidCustomName(String name) {
-        return CUSTOM_NAME.matcher(name).matches();
+    /** Whether a question id belongs to this benchmark's set (the loaders prefix ids with the set). */
+    boolean ownsQuestion(String questionId) {
+        String prefix = kind() == Kind.MMLU ? "mmlu/" + mmluSubject() + "/" : name + "/";
+        return questionId.startsWith(prefix);
+    }
+
+    private void check() {
+        switch (kind()) {
+            case WMDP -> requireNoDescription();
+            case MMLU -> {
+                if (!MMLU_SUBJECT.matcher(mmluSubject()).matches()) {
+                    throw new IllegalArgumentException("@Benchmark(\"" + name + "\"): expected mmlu:<subject> with"
+                            + " the subject as the dataset names it, e.g. mmlu:college_biology");
+                }
+                if (!file.isEmpty()) {
+                    throw new IllegalArgumentException("@Benchmark(\"" + name + "\"): MMLU subjects are read from"
+                            + " configuration key wmdp.mmlu; file = \"" + file + "\" is not supported for them");
+                }
+                requireNoDescription();
+            }
+            case CUSTOM -> {
+                if (!CUSTOM_NAME.matcher(name).matches()) {
+                    throw new IllegalArgumentException("@Benchmark(\"" + name + "\"): a custom benchmark name is"
+                            + " made of letters, digits, '.', '_' and '-'");
+                }
+                if (file.isEmpty()) {
+                    throw new IllegalArgumentException("@Benchmark(\"" + name + "\") is not wmdp-bio, wmdp-cyber,"
+                            + " wmdp-chem or mmlu:<subject>; a custom benchmark needs file = \"<questions in the"
+                            + " WMDP schema: .parquet, .jsonl or .json>\"");
+                }
+            }
+        }
+    }
+
+    private void requireNoDescription() {
+        if (!description.isEmpty()) {
+            throw new IllegalArgumentException("@Benchmark(\"" + name + "\"): description is only for custom"
+                    + " benchmarks; " + name + " uses lm-eval's own");
+        }
     }
 }

@@ -10,8 +10,8 @@ import dev.wmdpjunit.core.prompt.MultipleChoiceTemplate;
 import dev.wmdpjunit.engine.WmdpConfiguration;
 import dev.wmdpjunit.engine.WmdpConfigurationException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A benchmark's questions and the lm-eval template that renders them, read as the run's settings say.
@@ -69,24 +69,15 @@ record LoadedBenchmark(QuestionSet questions, MultipleChoiceTemplate template) {
         return new LoadedBenchmark(questions, template);
     }
 
-    /**
-     * A custom set in the WMDP schema. The WMDP loader reads the file; its questions are renamed after the
-     * benchmark (set {@code <name>}, ids {@code <name>/<row>}), since they belong to no WMDP domain.
-     */
+    /** A custom set in the WMDP schema: named after the benchmark, ids {@code <name>/<row>}. */
     private static LoadedBenchmark custom(BenchmarkSpec spec, EngineSettings settings) {
-        QuestionSet read = Datasets.wmdpFile(Path.of(spec.file()), WmdpDomain.BIO);
-        List<Question> renamed = new ArrayList<>(read.size());
-        for (Question q : read.questions()) {
-            renamed.add(new Question(spec.name() + "/" + renamed.size(), spec.name(), q.question(), q.choices(),
-                    q.answer()));
-        }
-        QuestionSet questions = new QuestionSet(spec.name(), renamed, read.source(), read.sha256());
+        QuestionSet questions = Datasets.questionFile(Path.of(spec.file()), spec.name());
         String description = spec.description().isEmpty() ? null : spec.description();
         return new LoadedBenchmark(questions, MultipleChoiceTemplate.custom(description, settings.prompt()));
     }
 
     /** Runs a loader, naming the configuration key whose folder it read in any data error. */
-    private static <T> T withKey(String key, Path root, java.util.function.Supplier<T> loader) {
+    private static <T> T withKey(String key, Path root, Supplier<T> loader) {
         try {
             return loader.get();
         } catch (DatasetException e) {

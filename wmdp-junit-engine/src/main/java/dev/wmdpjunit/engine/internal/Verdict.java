@@ -1,13 +1,35 @@
 package dev.wmdpjunit.engine.internal;
 
-/**
- * The outcome of one threshold on one domain's scores.
- *
- * @param threshold what was required, e.g. {@code @AccuracyAtMost(0.3)}
- * @param outcome   passed, failed, or inconclusive (the sample cannot decide)
- * @param message   the numbers behind the outcome: accuracy, interval, n, threshold, test and p-value
- */
-record Verdict(String threshold, Outcome outcome, String message) {
+import java.util.Objects;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
+/**
+ * The decision on a threshold, with the numbers behind it.
+ *
+ * @param outcome what was decided
+ * @param message the numbers and the reasoning, for reports and failure messages
+ */
+record Verdict(Outcome outcome, String message) {
+
+    /** PASSED: shown to hold. FAILED: shown not to hold. INCONCLUSIVE: the data cannot tell. */
     enum Outcome { PASSED, FAILED, INCONCLUSIVE }
+
+    Verdict {
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /**
+     * Ends a test with this verdict: returns when passed, throws an assertion error when failed and a
+     * {@link TestAbortedException} (JUnit's "aborted") when inconclusive, so an undecided threshold never passes.
+     */
+    void enforce() {
+        switch (outcome) {
+            case PASSED -> {
+            }
+            case FAILED -> throw new AssertionFailedError(message);
+            case INCONCLUSIVE -> throw new TestAbortedException("INCONCLUSIVE: " + message);
+        }
+    }
 }
