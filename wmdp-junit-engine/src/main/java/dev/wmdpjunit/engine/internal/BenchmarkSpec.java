@@ -4,6 +4,7 @@ import dev.wmdpjunit.core.data.WmdpDomain;
 import dev.wmdpjunit.engine.Benchmark;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +20,7 @@ record BenchmarkSpec(String name, String file, String description) {
     private static final String MMLU_PREFIX = "mmlu:";
     private static final Pattern CUSTOM_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern MMLU_SUBJECT = Pattern.compile("[a-z0-9_]+");
+    private static final Pattern ROW = Pattern.compile("0|[1-9][0-9]{0,8}");
 
     /** Where a benchmark's questions come from. */
     enum Kind { WMDP, MMLU, CUSTOM }
@@ -51,10 +53,24 @@ record BenchmarkSpec(String name, String file, String description) {
         return name.substring(MMLU_PREFIX.length());
     }
 
-    /** Whether a question id belongs to this benchmark's set (the loaders prefix ids with the set). */
-    boolean ownsQuestion(String questionId) {
-        String prefix = kind() == Kind.MMLU ? "mmlu/" + mmluSubject() + "/" : name + "/";
-        return questionId.startsWith(prefix);
+    /** The id the loaders give the question in row {@code row} (0-based, file order) of the scored split. */
+    String questionId(int row) {
+        return questionIdPrefix() + row;
+    }
+
+    /** The row of a question id of this benchmark; empty if the id is not one of its questions' ids. */
+    OptionalInt rowOf(String questionId) {
+        String prefix = questionIdPrefix();
+        return questionId.startsWith(prefix) ? parseRow(questionId.substring(prefix.length())) : OptionalInt.empty();
+    }
+
+    /** A row number as ids and unique ids write it: decimal, no sign, no leading zeros, at most 9 digits. */
+    static OptionalInt parseRow(String text) {
+        return ROW.matcher(text).matches() ? OptionalInt.of(Integer.parseInt(text)) : OptionalInt.empty();
+    }
+
+    private String questionIdPrefix() {
+        return kind() == Kind.MMLU ? "mmlu/" + mmluSubject() + "/test/" : name + "/";
     }
 
     private void check() {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.UniqueId;
@@ -55,10 +56,15 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
         return domain.method(methodName).map(method -> new ThresholdDescriptor(getUniqueId(), suiteClass, method));
     }
 
-    /** A test reporting one question's scores, if the id can belong to this benchmark. */
-    Optional<QuestionDescriptor> createQuestion(String questionId) {
-        boolean owned = domain.spec().value().map(spec -> spec.ownsQuestion(questionId)).orElse(false);
-        return owned ? Optional.of(new QuestionDescriptor(getUniqueId(), questionId)) : Optional.empty();
+    /** The test reporting the question in row {@code row} ({@code [question:<row>]}), if that is a row number. */
+    Optional<QuestionDescriptor> createQuestion(String row) {
+        OptionalInt parsed = BenchmarkSpec.parseRow(row);
+        Optional<BenchmarkSpec> spec = domain.spec().value();
+        if (parsed.isEmpty() || spec.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new QuestionDescriptor(getUniqueId(), parsed.getAsInt(),
+                spec.get().questionId(parsed.getAsInt())));
     }
 
     @Override

@@ -11,7 +11,8 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
- * One question, selected by unique id ({@code [question:wmdp-bio/17]}) or by {@code wmdp.questions}: reports
+ * One question, selected by unique id ({@code [domain:wmdp-bio]/[question:17]}, the row in file order) or by
+ * {@code wmdp.questions} (ids such as {@code wmdp-bio/17}); its display name is the question id. Reports
  * the four loglikelihoods, the gold and the predicted answer. A measurement, not a check: it passes whenever the
  * question was scored.
  */
@@ -21,8 +22,8 @@ final class QuestionDescriptor extends AbstractTestDescriptor implements Node<Wm
 
     private final String questionId;
 
-    QuestionDescriptor(UniqueId domainId, String questionId) {
-        super(domainId.append(SEGMENT, questionId), questionId);
+    QuestionDescriptor(UniqueId domainId, int row, String questionId) {
+        super(domainId.append(SEGMENT, Integer.toString(row)), questionId);
         this.questionId = questionId;
     }
 

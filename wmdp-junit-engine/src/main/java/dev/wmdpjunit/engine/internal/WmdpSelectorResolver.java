@@ -21,7 +21,7 @@ import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 /**
- * Builds the tree {@code [suite:<class>]/[domain:<benchmark>]/[threshold:<method>]} (or {@code [question:<id>]})
+ * Builds the tree {@code [suite:<class>]/[domain:<benchmark>]/[threshold:<method>]} (or {@code [question:<row>]})
  * from class, method and unique-id selectors. Package, class-path-root and module selectors reach it as class
  * selectors. A selected suite or domain expands to all its thresholds, or, when {@code wmdp.questions} is set,
  * to just those questions.
@@ -121,12 +121,12 @@ final class WmdpSelectorResolver implements SelectorResolver {
                         method.name())));
             }
         } else {
-            for (String questionId : selectedQuestions) {
-                if (domain.domain().spec().value().map(spec -> spec.ownsQuestion(questionId)).orElse(false)) {
-                    selectors.add(selectUniqueId(domain.getUniqueId().append(QuestionDescriptor.SEGMENT,
-                            questionId)));
+            domain.domain().spec().value().ifPresent(spec -> {
+                for (String questionId : selectedQuestions) {
+                    spec.rowOf(questionId).ifPresent(row -> selectors.add(selectUniqueId(
+                            domain.getUniqueId().append(QuestionDescriptor.SEGMENT, Integer.toString(row)))));
                 }
-            }
+            });
         }
         return selectors;
     }
