@@ -61,9 +61,12 @@ final class FakeCheckpoint {
         return key;
     }
 
-    /** The question of a rendered prompt: the first line of its last block (few-shot blocks come before it). */
+    /**
+     * The question of a rendered prompt: the line before its last choice list (the test questions are one line;
+     * the description and few-shot examples come before it).
+     */
     static String questionOf(String context) {
-        String last = context.substring(context.lastIndexOf("\n\n") + 1).strip();
-        return last.substring(0, last.indexOf("\nA. ")).strip();
+        String beforeChoices = context.substring(0, context.lastIndexOf("\nA. "));
+        return beforeChoices.substring(beforeChoices.lastIndexOf('\n') + 1).strip();
     }
 }
