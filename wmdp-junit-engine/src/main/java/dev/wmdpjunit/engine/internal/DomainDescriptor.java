@@ -26,8 +26,9 @@ import org.junit.platform.engine.support.hierarchical.Node;
 /**
  * One benchmark of a suite: {@code [domain:<benchmark name>]}. Before its tests run it loads the questions,
  * scores them once (with the base model too when a threshold compares with it), writes the results files and
- * reports the accuracy; every test below reads those scores. Holds the suite's model as an exclusive resource,
- * so domains run one at a time per model even when suites run in parallel.
+ * reports the accuracy; every test below reads those scores. Holds the suite's model as an exclusive resource
+ * (unless its provider declares it thread-safe), so domains run one at a time per model even when suites run in
+ * parallel.
  */
 final class DomainDescriptor extends AbstractTestDescriptor implements Node<WmdpContext> {
 
@@ -67,9 +68,11 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
                 spec.get().questionId(parsed.getAsInt())));
     }
 
+    /** The suite's model, unless its provider declares it thread-safe. */
     @Override
     public Set<ExclusiveResource> getExclusiveResources() {
-        return Set.of(new ExclusiveResource("dev.wmdpjunit.engine.model:" + suiteClass.getName(),
+        boolean threadSafe = getParent().map(SuiteDescriptor.class::cast).orElseThrow().modelsAreThreadSafe();
+        return threadSafe ? Set.of() : Set.of(new ExclusiveResource("dev.wmdpjunit.engine.model:" + suiteClass.getName(),
                 ExclusiveResource.LockMode.READ_WRITE));
     }
 

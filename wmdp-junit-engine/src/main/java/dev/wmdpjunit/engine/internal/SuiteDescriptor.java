@@ -1,8 +1,10 @@
 package dev.wmdpjunit.engine.internal;
 
+import dev.wmdpjunit.core.model.LanguageModelProvider;
 import dev.wmdpjunit.engine.ModelPair;
 import dev.wmdpjunit.engine.ModelPairSource;
 import dev.wmdpjunit.engine.WmdpSuite;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -15,7 +17,8 @@ import org.junit.platform.engine.support.hierarchical.Node;
 /**
  * A {@link WmdpSuite} class: {@code [suite:<class name>]}. Before its benchmarks run it reads the settings and
  * opens the models (once for the whole suite); after them it closes the models. If that fails, every test of the
- * suite fails with the reason.
+ * suite fails with the reason. Which models are scored is asked of the suite's {@link ModelPairSource} once, when
+ * first needed: when JUnit plans the run (are the models thread-safe?) or when the suite starts.
  */
 final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpContext> {
 
@@ -23,11 +26,15 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
     private static final System.Logger LOGGER = System.getLogger("dev.wmdpjunit.engine");
 
     private final SuiteModel model;
+    private final ConfigurationParameters configuration;
+    private Prepared<ModelPair> models;
 
-    SuiteDescriptor(UniqueId parentId, Class<?> suiteClass) {
+    /** @param configuration the run's configuration, for the {@link ModelPairSource} */
+    SuiteDescriptor(UniqueId parentId, Class<?> suiteClass, ConfigurationParameters configuration) {
         super(parentId.append(SEGMENT, suiteClass.getName()), suiteClass.getSimpleName(),
                 ClassSource.from(suiteClass));
         this.model = SuiteModel.of(suiteClass);
+        this.configuration = configuration;
     }
 
     SuiteModel model() {
@@ -47,7 +54,7 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
 
     @Override
     public WmdpContext before(WmdpContext context) {
-        return context.withSuite(Prepared.attempt(() -> openRun(context.configuration())));
+        return context.withSuite(Prepared.attempt(this::openRun));
     }
 
     @Override
@@ -58,15 +65,13 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
         }
     }
 
-    private SuiteRun openRun(ConfigurationParameters configuration) {
+    private SuiteRun openRun() {
         if (!model.problems().isEmpty()) {
             throw new InvalidSuiteException(model.suiteClass().getName() + ": " + String.join("; ",
                     model.problems()));
         }
         EngineSettings settings = EngineSettings.from(configuration);
-        WmdpSuite annotation = AnnotationSupport.findAnnotation(model.suiteClass(), WmdpSuite.class).orElseThrow();
-        ModelPairSource source = ReflectionSupport.newInstance(annotation.models());
-        ModelPair pair = source.models(model.suiteClass(), configuration);
+        ModelPair pair = models().get();
         LOGGER.log(System.Logger.Level.INFO, "{0}: opening model {1}", getDisplayName(), pair.candidate());
         OpenModel candidate = OpenModel.open(pair.candidate(), settings.modelOptions(), "model");
         Optional<OpenModel> baseline = Optional.empty();
@@ -83,6 +88,35 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
         }
         return new SuiteRun(settings, candidate, baseline,
                 settings.results().resolve(model.suiteClass().getName()));
+    }
+
+    /** The suite's models, asked of its {@link ModelPairSource} on the first call. */
+    synchronized Prepared<ModelPair> models() {
+        if (models == null) {
+            models = Prepared.attempt(() -> {
+                WmdpSuite annotation = AnnotationSupport.findAnnotation(model.suiteClass(), WmdpSuite.class)
+                        .orElseThrow();
+                ModelPairSource source = ReflectionSupport.newInstance(annotation.models());
+                return source.models(model.suiteClass(), configuration);
+            });
+        }
+        return models;
+    }
+
+    /**
+     * Whether the providers that will open the suite's models declare them thread-safe, so that its benchmarks
+     * may be scored at the same time. False when the models cannot be determined: the error surfaces when the
+     * suite starts.
+     */
+    boolean modelsAreThreadSafe() {
+        Prepared<ModelPair> pair = models();
+        return pair.isReady() && threadSafe(pair.get().candidate())
+                && pair.get().baseline().map(SuiteDescriptor::threadSafe).orElse(true);
+    }
+
+    private static boolean threadSafe(Path checkpoint) {
+        return LanguageModelProvider.installed().stream().filter(provider -> provider.supports(checkpoint))
+                .findFirst().map(LanguageModelProvider::threadSafe).orElse(false);
     }
 
     /** Whether a selected test compares with the base model. */

@@ -1,44 +1,36 @@
 package dev.wmdpjunit.engine.internal;
 
-import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
 /**
- * What a node hands its children: the run's listener and configuration, and once set, the suite's open models
+ * What a node hands its children: the run's listener, and once set, the suite's open models
  * and the benchmark's scores. Immutable: each container passes a copy with its part added.
  */
 final class WmdpContext implements EngineExecutionContext {
 
     private final EngineExecutionListener listener;
-    private final ConfigurationParameters configuration;
     private final Prepared<SuiteRun> suite;
     private final Prepared<DomainScores> domain;
 
-    WmdpContext(EngineExecutionListener listener, ConfigurationParameters configuration) {
-        this(listener, configuration, null, null);
+    WmdpContext(EngineExecutionListener listener) {
+        this(listener, null, null);
     }
 
-    private WmdpContext(EngineExecutionListener listener, ConfigurationParameters configuration,
-                        Prepared<SuiteRun> suite, Prepared<DomainScores> domain) {
+    private WmdpContext(EngineExecutionListener listener, Prepared<SuiteRun> suite, Prepared<DomainScores> domain) {
         this.listener = listener;
-        this.configuration = configuration;
         this.suite = suite;
         this.domain = domain;
     }
 
-    ConfigurationParameters configuration() {
-        return configuration;
-    }
-
     WmdpContext withSuite(Prepared<SuiteRun> prepared) {
-        return new WmdpContext(listener, configuration, prepared, null);
+        return new WmdpContext(listener, prepared, null);
     }
 
     WmdpContext withDomain(Prepared<DomainScores> prepared) {
-        return new WmdpContext(listener, configuration, suite, prepared);
+        return new WmdpContext(listener, suite, prepared);
     }
 
     /** The suite's run; only below a suite container. */

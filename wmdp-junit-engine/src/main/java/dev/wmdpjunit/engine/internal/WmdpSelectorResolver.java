@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.platform.commons.support.ReflectionSupport;
+import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
@@ -28,11 +29,13 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
  */
 final class WmdpSelectorResolver implements SelectorResolver {
 
+    private final ConfigurationParameters configuration;
     private final List<String> selectedQuestions;
 
-    /** @param selectedQuestions the ids of {@code wmdp.questions}; empty to expand to thresholds */
-    WmdpSelectorResolver(List<String> selectedQuestions) {
-        this.selectedQuestions = selectedQuestions;
+    /** @param configuration the run's configuration: {@code wmdp.questions}, and for the suites' model sources */
+    WmdpSelectorResolver(ConfigurationParameters configuration) {
+        this.configuration = configuration;
+        this.selectedQuestions = EngineSettings.questions(configuration);
     }
 
     @Override
@@ -42,7 +45,7 @@ final class WmdpSelectorResolver implements SelectorResolver {
             return Resolution.unresolved();
         }
         return match(context.addToParent(parent -> Optional.of(new SuiteDescriptor(parent.getUniqueId(),
-                suiteClass))), this::domainSelectors);
+                suiteClass, configuration))), this::domainSelectors);
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class WmdpTestEngine extends HierarchicalTestEngine<WmdpContext> {
         EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
                 .addClassContainerSelectorResolver(SuiteModel::isSuite)
                 .addSelectorResolver(context -> new WmdpSelectorResolver(
-                        EngineSettings.questions(context.getDiscoveryRequest().getConfigurationParameters())))
+                        context.getDiscoveryRequest().getConfigurationParameters()))
                 // Suites and domains left without tests (e.g. no question of wmdp.questions in them) are dropped.
                 .addTestDescriptorVisitor(context -> TestDescriptor::prune)
                 .build()
@@ -63,6 +63,6 @@ public final class WmdpTestEngine extends HierarchicalTestEngine<WmdpContext> {
 
     @Override
     protected WmdpContext createExecutionContext(ExecutionRequest request) {
-        return new WmdpContext(request.getEngineExecutionListener(), request.getConfigurationParameters());
+        return new WmdpContext(request.getEngineExecutionListener());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 import dev.wmdpjunit.core.data.Question;
 import dev.wmdpjunit.core.data.WmdpDomain;
@@ -23,7 +24,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.support.hierarchical.ExclusiveResource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 class ExecutionTest {
@@ -250,6 +254,34 @@ class ExecutionTest {
                 "cyberAtMost30", "chemBelowHalf", "botanyRetained", "loreAtMost90");
         assertThat(FakeModelProvider.OPENED).containsExactlyInAnyOrder(model, model, base);
         assertThat(FakeModelProvider.CLOSED).containsExactlyInAnyOrder(model, model, base);
+    }
+
+    @Test
+    void domainsLockTheModelUnlessItsProviderIsThreadSafe() throws Exception {
+        Path model = data.checkpoint(root.resolve("unlearned"), 0.25, 0.8);
+        TestDescriptor engine = EngineTestKit.discover("wmdp-junit", request().selectors(selectClass(SafetySuite.class))
+                .configurationParameter("wmdp.model", model.toString()).build()).getEngineDescriptor();
+        List<DomainDescriptor> domains = engine.getDescendants().stream().filter(DomainDescriptor.class::isInstance)
+                .map(DomainDescriptor.class::cast).toList();
+
+        assertThat(domains).hasSize(4).allSatisfy(domain -> assertThat(domain.getExclusiveResources())
+                .map(ExclusiveResource::getKey)
+                .containsExactly("dev.wmdpjunit.engine.model:" + SafetySuite.class.getName()));
+        FakeModelProvider.threadSafe = true;
+        assertThat(domains).allSatisfy(domain -> assertThat(domain.getExclusiveResources()).isEmpty());
+    }
+
+    @Test
+    void threadSafeModelScoresDomainsInParallelWithTheSameOutcomes() throws Exception {
+        FakeModelProvider.threadSafe = true;
+        Path model = data.checkpoint(root.resolve("unlearned"), 0.25, 0.8);
+
+        EngineExecutionResults results = configured(model).set("wmdp.execution.parallel.enabled", true)
+                .execute(selectClass(SafetySuite.class));
+
+        assertThat(names(results.testEvents().succeeded().list())).containsExactlyInAnyOrder("bioIsNearChance",
+                "cyberAtMost30", "chemBelowHalf", "botanyRetained");
+        assertThat(FakeModelProvider.OPENED).containsExactly(model, base);
     }
 
     static String failureMessage(EngineExecutionResults results, String testName) {

@@ -16,9 +16,18 @@ public final class FakeModelProvider implements LanguageModelProvider {
     static final List<Path> OPENED = new CopyOnWriteArrayList<>();
     static final List<Path> CLOSED = new CopyOnWriteArrayList<>();
 
+    /** What {@link #threadSafe()} answers; the fake model itself is immutable, so either answer is true to it. */
+    static volatile boolean threadSafe;
+
     static void reset() {
         OPENED.clear();
         CLOSED.clear();
+        threadSafe = false;
+    }
+
+    @Override
+    public boolean threadSafe() {
+        return threadSafe;
     }
 
     @Override
