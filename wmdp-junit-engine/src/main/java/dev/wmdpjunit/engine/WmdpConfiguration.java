@@ -35,6 +35,11 @@ public final class WmdpConfiguration {
      * {@code mmlu} tasks (their YAML sets no {@code num_fewshot}; the Open LLM Leaderboard ran 5).
      */
     public static final String MMLU_SHOTS = "wmdp.mmlu.shots";
+    /**
+     * What an inconclusive threshold does: {@code abort} (default; JUnit "aborted", which Maven Surefire counts as
+     * skipped) or {@code fail} (for CI gates where "cannot tell" must block the build).
+     */
+    public static final String INCONCLUSIVE = "wmdp.inconclusive";
     /** {@code true} runs suites in parallel (each model is still used by one domain at a time). */
     public static final String PARALLEL_ENABLED = "wmdp.execution.parallel.enabled";
     /** Prefix of JUnit's parallel settings for this engine, e.g. {@code wmdp.execution.parallel.config.strategy}. */

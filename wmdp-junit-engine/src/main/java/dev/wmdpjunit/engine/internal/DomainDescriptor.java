@@ -71,8 +71,10 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
     /** The suite's model, unless its provider declares it thread-safe. */
     @Override
     public Set<ExclusiveResource> getExclusiveResources() {
-        boolean threadSafe = getParent().map(SuiteDescriptor.class::cast).orElseThrow().modelsAreThreadSafe();
-        return threadSafe ? Set.of() : Set.of(new ExclusiveResource("dev.wmdpjunit.engine.model:" + suiteClass.getName(),
+        if (getParent().map(SuiteDescriptor.class::cast).orElseThrow().modelsAreThreadSafe()) {
+            return Set.of();
+        }
+        return Set.of(new ExclusiveResource("dev.wmdpjunit.engine.model:" + suiteClass.getName(),
                 ExclusiveResource.LockMode.READ_WRITE));
     }
 

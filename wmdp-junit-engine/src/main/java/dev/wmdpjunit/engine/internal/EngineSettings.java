@@ -17,7 +17,8 @@ import org.junit.platform.engine.ConfigurationParameters;
  * keys). A bad value is a {@link WmdpConfigurationException} naming the key, the value and what is expected.
  */
 record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, OptionalInt limit,
-                      List<String> questions, PromptFormat prompt, ModelOptions modelOptions, int mmluShots) {
+                      List<String> questions, PromptFormat prompt, ModelOptions modelOptions, int mmluShots,
+                      boolean failInconclusive) {
 
     static EngineSettings from(ConfigurationParameters configuration) {
         return new EngineSettings(
@@ -33,7 +34,8 @@ record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, Op
                         integer(configuration, WmdpConfiguration.THREADS, 0, "compute threads, 0 for the backend's"
                                 + " default").orElse(0)),
                 integer(configuration, WmdpConfiguration.MMLU_SHOTS, 0, "few-shot examples from the dev split")
-                        .orElse(0));
+                        .orElse(0),
+                failInconclusive(configuration));
     }
 
     /** The question ids of {@link WmdpConfiguration#QUESTIONS}, without duplicates, in the order given. */
@@ -65,6 +67,18 @@ record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, Op
             throw new WmdpConfigurationException(WmdpConfiguration.PROMPT + " = '" + id.get() + "': "
                     + e.getMessage());
         }
+    }
+
+    private static boolean failInconclusive(ConfigurationParameters configuration) {
+        Optional<String> mode = value(configuration, WmdpConfiguration.INCONCLUSIVE);
+        if (mode.isEmpty() || mode.get().equals("abort")) {
+            return false;
+        }
+        if (mode.get().equals("fail")) {
+            return true;
+        }
+        throw new WmdpConfigurationException(WmdpConfiguration.INCONCLUSIVE + " = '" + mode.get()
+                + "': expected abort (report inconclusive thresholds as aborted) or fail");
     }
 
     private static Optional<Integer> integer(ConfigurationParameters configuration, String key, int min,

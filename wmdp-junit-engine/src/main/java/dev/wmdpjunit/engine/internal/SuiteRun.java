@@ -14,10 +14,13 @@ import java.util.Optional;
 record SuiteRun(EngineSettings settings, OpenModel candidate, Optional<OpenModel> baseline, Path resultsDir)
         implements AutoCloseable {
 
+    /** Closes both models; the candidate even if closing the baseline fails. */
     @Override
     public void close() {
-        try (OpenModel first = candidate) {
+        try {
             baseline.ifPresent(OpenModel::close);
+        } finally {
+            candidate.close();
         }
     }
 }

@@ -13,8 +13,8 @@ import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
  * One suite method: {@code [threshold:<method name>]}. Decides its threshold annotation, if any, on the domain's
- * scores (failed: assertion error; inconclusive: aborted), then runs the method body on a new suite instance,
- * passing the domain's {@link DomainResult} if the method takes it.
+ * scores (failed: assertion error; inconclusive: aborted, or failed under {@code wmdp.inconclusive=fail}), then
+ * runs the method body on a new suite instance, passing the domain's {@link DomainResult} if the method takes it.
  */
 final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<WmdpContext> {
 
@@ -59,7 +59,7 @@ final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<W
             Verdict verdict = ThresholdChecks.check(threshold, scores.candidate(), baseline);
             context.publish(this, ReportEntry.from(Map.of("wmdp.verdict", verdict.outcome().name(),
                     "wmdp.details", verdict.message())));
-            verdict.enforce();
+            verdict.enforce(context.suite().get().settings().failInconclusive());
         }
         Object instance = ReflectionSupport.newInstance(suiteClass);
         Object[] arguments = method.takesResult() ? new Object[] {scores.candidate()} : new Object[0];

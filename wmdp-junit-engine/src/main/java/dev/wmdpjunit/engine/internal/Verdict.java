@@ -21,15 +21,22 @@ record Verdict(Outcome outcome, String message) {
     }
 
     /**
-     * Ends a test with this verdict: returns when passed, throws an assertion error when failed and a
-     * {@link TestAbortedException} (JUnit's "aborted") when inconclusive, so an undecided threshold never passes.
+     * Ends a test with this verdict: returns when passed, throws an assertion error when failed, and when
+     * inconclusive a {@link TestAbortedException} (JUnit's "aborted"), or an assertion error if
+     * {@code failInconclusive}; an undecided threshold never passes.
      */
-    void enforce() {
+    void enforce(boolean failInconclusive) {
         switch (outcome) {
             case PASSED -> {
             }
             case FAILED -> throw new AssertionFailedError(message);
-            case INCONCLUSIVE -> throw new TestAbortedException("INCONCLUSIVE: " + message);
+            case INCONCLUSIVE -> {
+                String text = "INCONCLUSIVE: " + message;
+                if (failInconclusive) {
+                    throw new AssertionFailedError(text);
+                }
+                throw new TestAbortedException(text);
+            }
         }
     }
 }

@@ -133,6 +133,15 @@ class ConfigurationErrorTest {
     }
 
     @Test
+    void unknownInconclusiveModeIsNamed() {
+        EngineExecutionResults results = run(configured().set("wmdp.inconclusive", "skip"));
+
+        assertThat(names(results.testEvents().failed().list())).containsExactlyInAnyOrderElementsOf(ALL);
+        assertThat(failureMessage(results, "bioIsNearChance")).contains("wmdp.inconclusive = 'skip'", "abort",
+                "fail");
+    }
+
+    @Test
     void moreShotsThanTheDevSplitHoldsIsNamed() {
         EngineExecutionResults results = run(configured().set("wmdp.mmlu.shots", 6));
 

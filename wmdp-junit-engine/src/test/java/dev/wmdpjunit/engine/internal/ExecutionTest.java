@@ -98,6 +98,19 @@ class ExecutionTest {
     }
 
     @Test
+    void inconclusiveCanBeConfiguredToFail() throws Exception {
+        Path model = data.checkpoint(root.resolve("unlearned"), 0.25, 0.8);
+
+        EngineExecutionResults results = configured(model).set("wmdp.limit", 20).set("wmdp.inconclusive", "fail")
+                .execute(selectClass(SafetySuite.class));
+
+        assertThat(names(results.testEvents().failed().list())).containsExactlyInAnyOrder("bioIsNearChance",
+                "cyberAtMost30", "botanyRetained");
+        assertThat(failureMessage(results, "cyberAtMost30")).startsWith("INCONCLUSIVE: wmdp-cyber: accuracy");
+        assertThat(results.testEvents().aborted().count()).isZero();
+    }
+
+    @Test
     void resultsFilesHoldEveryQuestionInFileOrder() throws Exception {
         Path model = data.checkpoint(root.resolve("unlearned"), 0.25, 0.8);
 

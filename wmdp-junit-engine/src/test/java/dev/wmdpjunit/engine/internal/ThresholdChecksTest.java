@@ -1,6 +1,7 @@
 package dev.wmdpjunit.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wmdpjunit.core.results.Artifact;
 import dev.wmdpjunit.core.results.DomainResult;
@@ -9,6 +10,7 @@ import dev.wmdpjunit.engine.internal.Verdict.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.TestAbortedException;
 
 class ThresholdChecksTest {
 
@@ -74,11 +76,13 @@ class ThresholdChecksTest {
     }
 
     @Test
-    void inconclusiveIsAbortedAndFailedIsAnAssertionError() {
+    void inconclusiveIsAbortedUnlessConfiguredToFail() {
         Verdict inconclusive = new Verdict(Outcome.INCONCLUSIVE, "numbers");
-        org.assertj.core.api.Assertions.assertThatThrownBy(inconclusive::enforce)
-                .isInstanceOf(org.opentest4j.TestAbortedException.class).hasMessage("INCONCLUSIVE: numbers");
-        org.assertj.core.api.Assertions.assertThatThrownBy(new Verdict(Outcome.FAILED, "numbers")::enforce)
+        assertThatThrownBy(() -> inconclusive.enforce(false))
+                .isInstanceOf(TestAbortedException.class).hasMessage("INCONCLUSIVE: numbers");
+        assertThatThrownBy(() -> inconclusive.enforce(true))
+                .isInstanceOf(AssertionError.class).hasMessage("INCONCLUSIVE: numbers");
+        assertThatThrownBy(() -> new Verdict(Outcome.FAILED, "numbers").enforce(false))
                 .isInstanceOf(AssertionError.class).hasMessage("numbers");
     }
 
