@@ -15,10 +15,11 @@ import org.junit.platform.engine.ConfigurationParameters;
 /**
  * The run's settings, read and checked from the JUnit configuration parameters ({@link WmdpConfiguration}
  * keys). A bad value is a {@link WmdpConfigurationException} naming the key, the value and what is expected.
+ *
+ * @param failInconclusive whether {@code wmdp.inconclusive=fail}: undecided thresholds fail instead of aborting
  */
 record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, OptionalInt limit,
-                      List<String> questions, PromptFormat prompt, ModelOptions modelOptions, int mmluShots,
-                      boolean failInconclusive) {
+                      PromptFormat prompt, ModelOptions modelOptions, int mmluShots, boolean failInconclusive) {
 
     static EngineSettings from(ConfigurationParameters configuration) {
         return new EngineSettings(
@@ -26,7 +27,6 @@ record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, Op
                 path(configuration, WmdpConfiguration.MMLU),
                 path(configuration, WmdpConfiguration.RESULTS).orElse(Path.of(WmdpConfiguration.DEFAULT_RESULTS)),
                 limit(configuration),
-                questions(configuration),
                 prompt(configuration),
                 new ModelOptions(
                         integer(configuration, WmdpConfiguration.BATCH_SIZE, 1, "questions per call to the model")
@@ -38,7 +38,10 @@ record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, Op
                 failInconclusive(configuration));
     }
 
-    /** The question ids of {@link WmdpConfiguration#QUESTIONS}, without duplicates, in the order given. */
+    /**
+     * The question ids of {@link WmdpConfiguration#QUESTIONS}, without duplicates, in the order given; read at
+     * discovery, where they become the tests.
+     */
     static List<String> questions(ConfigurationParameters configuration) {
         return value(configuration, WmdpConfiguration.QUESTIONS)
                 .map(text -> List.copyOf(new LinkedHashSet<>(Arrays.stream(text.split(","))

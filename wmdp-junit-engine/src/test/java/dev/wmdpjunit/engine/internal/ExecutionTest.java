@@ -16,6 +16,7 @@ import dev.wmdpjunit.core.results.ResultsJson;
 import dev.wmdpjunit.engine.fixtures.CustomSetSuite;
 import dev.wmdpjunit.engine.fixtures.MisdeclaredSuite;
 import dev.wmdpjunit.engine.fixtures.PairSuite;
+import dev.wmdpjunit.engine.fixtures.PinnedModelSuite;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
 import dev.wmdpjunit.engine.fixtures.UnplacedThresholdSuite;
 import java.nio.file.Path;
@@ -238,6 +239,17 @@ class ExecutionTest {
 
         assertThat(failureMessage(results, "bio")).contains("noBenchmark", "no @Benchmark");
         assertThat(FakeModelProvider.OPENED).isEmpty();
+    }
+
+    @Test
+    void modelNamedByTheSuiteWinsOverTheConfiguredOne() throws Exception {
+        Path configured = data.checkpoint(root.resolve("configured"), 0.25, 0.8);
+        Path pinned = data.checkpoint(Path.of(PinnedModelSuite.MODEL), 0.9, 0.8);
+
+        EngineExecutionResults results = configured(configured).execute(selectClass(PinnedModelSuite.class));
+
+        assertThat(failureMessage(results, "bioAtMostHalf")).contains("accuracy 0.9000");
+        assertThat(FakeModelProvider.OPENED).containsExactly(pinned);
     }
 
     @Test
