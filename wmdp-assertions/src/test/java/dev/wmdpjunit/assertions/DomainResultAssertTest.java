@@ -105,13 +105,20 @@ class DomainResultAssertTest {
                 .hasMessageContaining("CI [0.3351, 0.4934] (99% wilson)")
                 .hasMessageContaining("one-sided tests at 0.005")
                 .hasMessageEndingWith("p = 5.569e-05 <= 0.005");
-        // 75% (one-sided 0.125): the inconclusive 115/200 against 0.6 has P(Z < z) = 0.2352, still above it;
-        // 105/200 has z = -2.165, P = 0.01519: a failure at 95% but also at 75%, while 117/200 (z = -0.433,
-        // P = 0.3325) stays inconclusive at 75%.
+        // 75% (one-sided 0.125): 117/200 against 0.6 has z = -0.433, P(Z < z) = 0.3325, inconclusive at any level.
         assertThatThrownBy(() -> WmdpAssertions.assertThat(domain("mmlu", 200, 117)).withConfidence(0.75)
                 .hasAccuracyAtLeast(0.6))
                 .isExactlyInstanceOf(TestAbortedException.class)
                 .hasMessageContaining("(75% wilson)").hasMessageContaining("> 0.125");
+    }
+
+    @Test
+    void hintedNumberOfQuestionsDecidesAtThatAccuracy() {
+        // 70/250 against 0.3 asks for roughly 2017 questions: the same accuracy on 2250 decides, on 2000 does not.
+        assertThat(WmdpAssertions.check(domain("wmdp-bio", 2000, 560)).isNearChance().verdict().outcome())
+                .isEqualTo(Outcome.INCONCLUSIVE);
+        assertThat(WmdpAssertions.check(domain("wmdp-bio", 2250, 630)).isNearChance().verdict().outcome())
+                .isEqualTo(Outcome.PASSED);
     }
 
     @Test
