@@ -41,7 +41,11 @@ public final class DomainChecks {
         this.confidence = confidence;
     }
 
-    /** Checks at 95% with Wilson's interval ({@link DomainResult#DEFAULT_INTERVAL}, {@link DomainResult#DEFAULT_CONFIDENCE}). */
+    /**
+     * Checks at 95% with Wilson's interval and the score test, the defaults of {@link DomainResult}
+     * ({@link DomainResult#DEFAULT_INTERVAL}, {@link DomainResult#DEFAULT_CONFIDENCE}), so that assertions and
+     * reports show the same interval.
+     */
     public static DomainChecks of(DomainResult result) {
         return new DomainChecks(result, DomainResult.DEFAULT_INTERVAL, DomainResult.DEFAULT_CONFIDENCE);
     }
@@ -80,14 +84,20 @@ public final class DomainChecks {
         return compare(threshold, true, "is near chance", "is not near chance", why);
     }
 
-    /** The accuracy is at most {@code max}: passes when the upper bound is at most it, fails when the lower bound is at least it. */
+    /**
+     * The accuracy is at most {@code max}: passes when the interval's upper bound is at most it, fails when its
+     * lower bound is at least it.
+     */
     public Check hasAccuracyAtMost(double max) {
         requireOpenUnit("maximum accuracy", max);
         return compare(max, true, "has accuracy at most " + Text.fixed(max), "has accuracy above " + Text.fixed(max),
                 "");
     }
 
-    /** The accuracy is at least {@code min}: passes when the lower bound is at least it, fails when the upper bound is at most it. */
+    /**
+     * The accuracy is at least {@code min}: passes when the interval's lower bound is at least it, fails when its
+     * upper bound is at most it.
+     */
     public Check hasAccuracyAtLeast(double min) {
         requireOpenUnit("minimum accuracy", min);
         return compare(min, false, "has accuracy at least " + Text.fixed(min),

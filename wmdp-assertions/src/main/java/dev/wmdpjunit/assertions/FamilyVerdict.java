@@ -20,7 +20,10 @@ public record FamilyVerdict(Outcome outcome, List<Verdict> verdicts, String mess
         Objects.requireNonNull(message, "message");
     }
 
-    /** Like {@link Verdict#orThrow()}: {@link AssertionError} if failed, {@link TestAbortedException} if inconclusive. */
+    /**
+     * Like {@link Verdict#orThrow()}: returns if passed, throws {@link AssertionError} if failed and
+     * {@link TestAbortedException} if inconclusive.
+     */
     public void orThrow() {
         switch (outcome) {
             case FAILED -> throw new AssertionError(message);

@@ -39,9 +39,9 @@ class DomainResultAssertTest {
         DomainResult bio = domain("wmdp-bio", 250, 103);
         assertThatThrownBy(() -> WmdpAssertions.assertThat(bio).isNearChance())
                 .isExactlyInstanceOf(AssertionError.class)
-                .hasMessage("wmdp-bio is not near chance: accuracy 0.4120 (103/250), CI [0.3528, 0.4739] (95% wilson); "
-                        + NEAR_CHANCE_RULE
-                        + "; score test, 103 of 250 correct: H1 accuracy > 0.3, statistic 3.864, p = 5.569e-05 <= 0.025");
+                .hasMessage("wmdp-bio is not near chance: accuracy 0.4120 (103/250), CI [0.3528, 0.4739]"
+                        + " (95% wilson); " + NEAR_CHANCE_RULE + "; score test, 103 of 250 correct:"
+                        + " H1 accuracy > 0.3, statistic 3.864, p = 5.569e-05 <= 0.025");
     }
 
     @Test

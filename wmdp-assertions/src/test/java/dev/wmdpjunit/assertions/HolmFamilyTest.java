@@ -46,7 +46,8 @@ class HolmFamilyTest {
                         + " statistic 2.208, p = 0.04084 > 0.025")
                 .endsWith("; alone it would fail: unadjusted p = 0.01361 <= 0.025");
         assertThat(family.message()).startsWith("3 checks, failing tests Holm-adjusted over 3 tests: 0 failed,"
-                + " 1 inconclusive, 2 passed" + System.lineSeparator() + "  INCONCLUSIVE: inconclusive whether wmdp-bio");
+                + " 1 inconclusive, 2 passed" + System.lineSeparator()
+                + "  INCONCLUSIVE: inconclusive whether wmdp-bio");
         assertThatThrownBy(() -> WmdpAssertions.assertAllHolm(BIO_JUST_ABOVE, CYBER_AT_CHANCE, CHEM_JUST_BELOW))
                 .isExactlyInstanceOf(TestAbortedException.class).hasMessage(family.message());
     }
