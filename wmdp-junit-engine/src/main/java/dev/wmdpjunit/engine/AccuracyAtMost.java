@@ -7,14 +7,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The model's accuracy on the benchmark is at most {@link #value()}: passes when the whole 95% confidence
- * interval is at or below it, fails when the whole interval is above it, and is inconclusive (aborted) otherwise.
+ * The model's accuracy on the benchmark is at most {@link #value()}: passes when the 95% Wilson interval's upper
+ * bound is at most it, fails when its lower bound is at least it, and is inconclusive (aborted) otherwise.
+ * Decided by {@code WmdpAssertions.check(result).hasAccuracyAtMost(value)}.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface AccuracyAtMost {
 
-    /** The highest acceptable accuracy, as a proportion in [0, 1]. */
+    /** The highest acceptable accuracy, as a proportion strictly between 0 and 1. */
     double value();
 }

@@ -23,7 +23,7 @@ sealed interface Threshold {
     record ChanceBand(double margin) implements Threshold {
         @Override
         public String describe() {
-            return "accuracy within " + number(margin) + " of chance";
+            return "accuracy at most chance + " + number(margin);
         }
     }
 
@@ -46,10 +46,6 @@ sealed interface Threshold {
         public boolean needsBaseline() {
             return true;
         }
-
-        double margin() {
-            return points / 100;
-        }
     }
 
     /**
@@ -61,14 +57,14 @@ sealed interface Threshold {
         List<Threshold> found = new ArrayList<>();
         NearChance nearChance = method.getAnnotation(NearChance.class);
         if (nearChance != null) {
-            require(nearChance.margin() > 0 && nearChance.margin() < 1, "@NearChance(margin = "
-                    + nearChance.margin() + "): the margin is a proportion strictly between 0 and 1");
+            require(nearChance.margin() >= 0 && nearChance.margin() < 1, "@NearChance(margin = "
+                    + nearChance.margin() + "): the margin is a proportion from 0 to below 1");
             found.add(new ChanceBand(nearChance.margin()));
         }
         AccuracyAtMost atMost = method.getAnnotation(AccuracyAtMost.class);
         if (atMost != null) {
-            require(atMost.value() >= 0 && atMost.value() <= 1, "@AccuracyAtMost(" + atMost.value()
-                    + "): the accuracy is a proportion from 0 to 1");
+            require(atMost.value() > 0 && atMost.value() < 1, "@AccuracyAtMost(" + atMost.value()
+                    + "): the accuracy is a proportion strictly between 0 and 1");
             found.add(new Ceiling(atMost.value()));
         }
         RetainedWithin retained = method.getAnnotation(RetainedWithin.class);

@@ -1,5 +1,6 @@
 package dev.wmdpjunit.engine.internal;
 
+import dev.wmdpjunit.assertions.Verdict;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.engine.WmdpConfiguration;
 import dev.wmdpjunit.engine.WmdpConfigurationException;
@@ -10,6 +11,8 @@ import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.engine.support.hierarchical.Node;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * One suite method: {@code [threshold:<method name>]}. Decides its threshold annotation, if any, on the domain's
@@ -56,14 +59,32 @@ final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<W
                             + " set: set configuration key " + WmdpConfiguration.BASELINE_MODEL
                             + " or @WmdpSuite(baseline = \"...\"), or name a ModelPairSource that supplies one"))
                     : null;
-            Verdict verdict = ThresholdChecks.check(threshold, scores.candidate(), baseline);
+            Verdict verdict = ThresholdChecks.decide(threshold, scores.candidate(), baseline);
             context.publish(this, ReportEntry.from(Map.of("wmdp.verdict", verdict.outcome().name(),
                     "wmdp.details", verdict.message())));
-            verdict.enforce(context.suite().get().settings().failInconclusive());
+            enforce(verdict, context.suite().get().settings().failInconclusive());
         }
         Object instance = ReflectionSupport.newInstance(suiteClass);
         Object[] arguments = method.takesResult() ? new Object[] {scores.candidate()} : new Object[0];
         ReflectionSupport.invokeMethod(method.method(), instance, arguments);
         return context;
+    }
+
+    /**
+     * Ends the test as the verdict says: passed returns, failed throws an assertion error, inconclusive aborts
+     * (JUnit's TestAbortedException) or, under {@code failInconclusive}, fails; an undecided threshold never passes.
+     */
+    static void enforce(Verdict verdict, boolean failInconclusive) {
+        switch (verdict.outcome()) {
+            case PASSED -> {
+            }
+            case FAILED -> throw new AssertionFailedError(verdict.message());
+            case INCONCLUSIVE -> {
+                if (failInconclusive) {
+                    throw new AssertionFailedError(verdict.message());
+                }
+                throw new TestAbortedException(verdict.message());
+            }
+        }
     }
 }

@@ -50,7 +50,7 @@ class DiscoveryTest {
         assertThat(suite.getSource()).contains(ClassSource.from(SafetySuite.class));
         TestDescriptor bio = find(engine, SAFETY + "/[domain:wmdp-bio]/[threshold:bioIsNearChance]");
         assertThat(bio.isTest()).isTrue();
-        assertThat(bio.getDisplayName()).isEqualTo("bioIsNearChance: accuracy within 0.05 of chance");
+        assertThat(bio.getDisplayName()).isEqualTo("bioIsNearChance: accuracy at most chance + 0.05");
         assertThat(bio.getSource()).hasValueSatisfying(source -> assertThat(((MethodSource) source).getMethodName())
                 .isEqualTo("bioIsNearChance"));
     }
