@@ -40,7 +40,10 @@ public final class WmdpConfiguration {
      * skipped) or {@code fail} (for CI gates where "cannot tell" must block the build).
      */
     public static final String INCONCLUSIVE = "wmdp.inconclusive";
-    /** {@code true} runs suites in parallel (each model is still used by one domain at a time). */
+    /**
+     * {@code true} runs suites in parallel. A suite's benchmarks still take turns on its model unless the
+     * model's provider declares it thread-safe ({@code LanguageModelProvider.threadSafe()}).
+     */
     public static final String PARALLEL_ENABLED = "wmdp.execution.parallel.enabled";
     /** Prefix of JUnit's parallel settings for this engine, e.g. {@code wmdp.execution.parallel.config.strategy}. */
     public static final String PARALLEL_CONFIG_PREFIX = "wmdp.execution.parallel.config.";

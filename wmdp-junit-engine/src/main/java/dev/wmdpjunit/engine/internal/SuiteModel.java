@@ -6,6 +6,7 @@ import dev.wmdpjunit.engine.Benchmark;
 import dev.wmdpjunit.engine.NearChance;
 import dev.wmdpjunit.engine.RetainedWithin;
 import dev.wmdpjunit.engine.WmdpSuite;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ record SuiteModel(Class<?> suiteClass, Map<String, Domain> domains, List<String>
         }
     }
 
-    private static final List<Class<? extends java.lang.annotation.Annotation>> THRESHOLDS =
+    private static final List<Class<? extends Annotation>> THRESHOLDS =
             List.of(NearChance.class, AccuracyAtMost.class, RetainedWithin.class);
 
     /** Whether the class is a suite the engine runs. */
