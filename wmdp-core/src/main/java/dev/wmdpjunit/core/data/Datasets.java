@@ -73,21 +73,45 @@ public final class Datasets {
      * schema), {@code .jsonl} (JSON Lines) or {@code .json} (an array of objects).
      */
     public static QuestionSet wmdpFile(Path file, WmdpDomain domain) {
+        return domain.toSet(readQuestionFile(file), file.toString(), Sha256.ofFile(file));
+    }
+
+    /**
+     * A custom question set from one file in the WMDP schema (formats as in {@link #wmdpFile}): named
+     * {@code name}, ids {@code <name>/<row>} (rows 0-based, in file order), subject {@code name}.
+     */
+    public static QuestionSet questionFile(Path file, String name) {
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("question set name is blank for " + file);
+        }
+        return namedSet(name, readQuestionFile(file), file.toString(), Sha256.ofFile(file));
+    }
+
+    /** The set named {@code name}: ids {@code <name>/<row>} with rows 0-based in file order, subject {@code name}. */
+    static QuestionSet namedSet(String name, List<QuestionRecord> records, String source, String sha256) {
+        if (records.isEmpty()) {
+            throw new DatasetException(source + ": holds no questions");
+        }
+        List<Question> questions = new ArrayList<>(records.size());
+        for (QuestionRecord record : records) {
+            questions.add(record.toQuestion(name + "/" + questions.size(), name));
+        }
+        return new QuestionSet(name, questions, source, sha256);
+    }
+
+    private static List<QuestionRecord> readQuestionFile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new DatasetException(file + ": no such file");
         }
         String name = file.getFileName().toString();
-        List<QuestionRecord> records;
         if (name.endsWith(".parquet")) {
-            records = ParquetQuestionFile.read(file);
+            return ParquetQuestionFile.read(file);
         } else if (name.endsWith(".jsonl")) {
-            records = JsonQuestionFile.readLines(file);
+            return JsonQuestionFile.readLines(file);
         } else if (name.endsWith(".json")) {
-            records = JsonQuestionFile.readArray(file);
-        } else {
-            throw new DatasetException(file + ": unknown format, expected .parquet, .jsonl or .json");
+            return JsonQuestionFile.readArray(file);
         }
-        return domain.toSet(records, file.toString(), Sha256.ofFile(file));
+        throw new DatasetException(file + ": unknown format, expected .parquet, .jsonl or .json");
     }
 
     /** MMLU under {@code root}, in whichever of its two layouts the folder holds. */

@@ -1,6 +1,5 @@
 package dev.wmdpjunit.core.data;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -34,13 +33,6 @@ public enum WmdpDomain {
 
     /** The question set of this domain: name = domain, ids {@code <domain>/<row>} with rows 0-based in file order. */
     QuestionSet toSet(List<QuestionRecord> records, String source, String sha256) {
-        if (records.isEmpty()) {
-            throw new DatasetException(source + ": holds no questions");
-        }
-        List<Question> questions = new ArrayList<>(records.size());
-        for (QuestionRecord record : records) {
-            questions.add(record.toQuestion(id + "/" + questions.size(), id));
-        }
-        return new QuestionSet(id, questions, source, sha256);
+        return Datasets.namedSet(id, records, source, sha256);
     }
 }

@@ -17,6 +17,14 @@ public interface LanguageModelProvider {
     /** Whether this provider can open the directory (for example: it holds a config.json it understands). */
     boolean supports(Path checkpoint);
 
+    /**
+     * Whether one model this provider opens may score requests from several threads at once. The engine asks
+     * before opening, to decide whether benchmarks sharing a model may be scored in parallel; the default is no.
+     */
+    default boolean threadSafe() {
+        return false;
+    }
+
     /** Opens the model; the caller closes it. Errors name the directory and what is wrong with it. */
     LanguageModel open(Path checkpoint, ModelOptions options);
 

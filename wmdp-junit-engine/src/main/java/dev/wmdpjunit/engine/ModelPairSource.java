@@ -1,0 +1,20 @@
+package dev.wmdpjunit.engine;
+
+import org.junit.platform.engine.ConfigurationParameters;
+
+/**
+ * Decides which checkpoints a suite scores, named by {@link WmdpSuite#models()}. The engine creates one instance
+ * per suite run through a constructor without parameters and calls {@link #models} once, before opening anything.
+ * Throw {@link WmdpConfigurationException} when a required setting is missing: every test of the suite then fails
+ * with its message.
+ */
+@FunctionalInterface
+public interface ModelPairSource {
+
+    /**
+     * @param suiteClass    the {@link WmdpSuite} class being run
+     * @param configuration the run's JUnit configuration parameters (junit-platform.properties, system
+     *                      properties, Surefire's configurationParameters)
+     */
+    ModelPair models(Class<?> suiteClass, ConfigurationParameters configuration);
+}

@@ -1,0 +1,36 @@
+package dev.wmdpjunit.engine;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.platform.commons.annotation.Testable;
+
+/**
+ * Marks a class as a wmdp-junit suite: its {@link Benchmark} methods are thresholds on one model's scores.
+ * The model is opened once for the suite and closed after it; each benchmark is scored once and every threshold
+ * on it reads the same scores. The class needs a constructor without parameters (it may be package-private).
+ *
+ * <p>Which models are scored is decided by {@link #models()}: by default the checkpoint in {@link #model()}
+ * (or configuration key {@value WmdpConfiguration#MODEL}) and, for {@link RetainedWithin}, the base model in
+ * {@link #baseline()} (or {@value WmdpConfiguration#BASELINE_MODEL}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Testable
+public @interface WmdpSuite {
+
+    /** The checkpoint under test; empty means configuration key {@value WmdpConfiguration#MODEL}. */
+    String model() default "";
+
+    /** The base checkpoint for {@link RetainedWithin}; empty means {@value WmdpConfiguration#BASELINE_MODEL}. */
+    String baseline() default "";
+
+    /**
+     * Where the models come from. The default reads {@link #model()} and {@link #baseline()} with their
+     * configuration fallbacks; a fixture can supply another pair (for example an unlearned model and its base).
+     */
+    Class<? extends ModelPairSource> models() default ConfiguredModels.class;
+}

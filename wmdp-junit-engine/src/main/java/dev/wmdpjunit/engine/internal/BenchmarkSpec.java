@@ -1,0 +1,110 @@
+package dev.wmdpjunit.engine.internal;
+
+import dev.wmdpjunit.core.data.WmdpDomain;
+import dev.wmdpjunit.engine.Benchmark;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+
+/**
+ * One benchmark as a suite declares it ({@link Benchmark}): its name, which says where the questions come from,
+ * and for custom sets the file and description.
+ *
+ * @param name        {@code wmdp-bio}, {@code mmlu:college_biology} or a custom name
+ * @param file        the question file, empty for the configured WMDP or MMLU data
+ * @param description a custom set's task description, empty for none
+ */
+record BenchmarkSpec(String name, String file, String description) {
+
+    private static final String MMLU_PREFIX = "mmlu:";
+    private static final Pattern CUSTOM_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern MMLU_SUBJECT = Pattern.compile("[a-z0-9_]+");
+    private static final Pattern ROW = Pattern.compile("0|[1-9][0-9]{0,8}");
+
+    /** Where a benchmark's questions come from. */
+    enum Kind { WMDP, MMLU, CUSTOM }
+
+    /**
+     * The spec of an annotation, checked.
+     *
+     * @throws IllegalArgumentException saying what is wrong with the annotation
+     */
+    static BenchmarkSpec of(Benchmark benchmark) {
+        BenchmarkSpec spec = new BenchmarkSpec(benchmark.value().strip(), benchmark.file().strip(),
+                benchmark.description());
+        spec.check();
+        return spec;
+    }
+
+    Kind kind() {
+        if (wmdpDomain().isPresent()) {
+            return Kind.WMDP;
+        }
+        return name.startsWith(MMLU_PREFIX) ? Kind.MMLU : Kind.CUSTOM;
+    }
+
+    Optional<WmdpDomain> wmdpDomain() {
+        return Arrays.stream(WmdpDomain.values()).filter(domain -> domain.id().equals(name)).findFirst();
+    }
+
+    /** The MMLU subject of an {@code mmlu:<subject>} benchmark. */
+    String mmluSubject() {
+        return name.substring(MMLU_PREFIX.length());
+    }
+
+    /** The id the loaders give the question in row {@code row} (0-based, file order) of the scored split. */
+    String questionId(int row) {
+        return questionIdPrefix() + row;
+    }
+
+    /** The row of a question id of this benchmark; empty if the id is not one of its questions' ids. */
+    OptionalInt rowOf(String questionId) {
+        String prefix = questionIdPrefix();
+        return questionId.startsWith(prefix) ? parseRow(questionId.substring(prefix.length())) : OptionalInt.empty();
+    }
+
+    /** A row number as ids and unique ids write it: decimal, no sign, no leading zeros, at most 9 digits. */
+    static OptionalInt parseRow(String text) {
+        return ROW.matcher(text).matches() ? OptionalInt.of(Integer.parseInt(text)) : OptionalInt.empty();
+    }
+
+    private String questionIdPrefix() {
+        return kind() == Kind.MMLU ? "mmlu/" + mmluSubject() + "/test/" : name + "/";
+    }
+
+    private void check() {
+        switch (kind()) {
+            case WMDP -> requireNoDescription();
+            case MMLU -> {
+                if (!MMLU_SUBJECT.matcher(mmluSubject()).matches()) {
+                    throw new IllegalArgumentException("@Benchmark(\"" + name + "\"): expected mmlu:<subject> with"
+                            + " the subject as the dataset names it, e.g. mmlu:college_biology");
+                }
+                if (!file.isEmpty()) {
+                    throw new IllegalArgumentException("@Benchmark(\"" + name + "\"): MMLU subjects are read from"
+                            + " configuration key wmdp.mmlu; file = \"" + file + "\" is not supported for them");
+                }
+                requireNoDescription();
+            }
+            case CUSTOM -> {
+                if (!CUSTOM_NAME.matcher(name).matches()) {
+                    throw new IllegalArgumentException("@Benchmark(\"" + name + "\"): a custom benchmark name is"
+                            + " made of letters, digits, '.', '_' and '-'");
+                }
+                if (file.isEmpty()) {
+                    throw new IllegalArgumentException("@Benchmark(\"" + name + "\") is not wmdp-bio, wmdp-cyber,"
+                            + " wmdp-chem or mmlu:<subject>; a custom benchmark needs file = \"<questions in the"
+                            + " WMDP schema: .parquet, .jsonl or .json>\"");
+                }
+            }
+        }
+    }
+
+    private void requireNoDescription() {
+        if (!description.isEmpty()) {
+            throw new IllegalArgumentException("@Benchmark(\"" + name + "\"): description is only for custom"
+                    + " benchmarks; " + name + " uses lm-eval's own");
+        }
+    }
+}

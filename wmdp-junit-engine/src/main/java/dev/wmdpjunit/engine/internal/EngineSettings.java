@@ -1,0 +1,114 @@
+package dev.wmdpjunit.engine.internal;
+
+import dev.wmdpjunit.core.model.ModelOptions;
+import dev.wmdpjunit.core.prompt.PromptFormat;
+import dev.wmdpjunit.engine.WmdpConfiguration;
+import dev.wmdpjunit.engine.WmdpConfigurationException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.platform.engine.ConfigurationParameters;
+
+/**
+ * The run's settings, read and checked from the JUnit configuration parameters ({@link WmdpConfiguration}
+ * keys). A bad value is a {@link WmdpConfigurationException} naming the key, the value and what is expected.
+ *
+ * @param failInconclusive whether {@code wmdp.inconclusive=fail}: undecided thresholds fail instead of aborting
+ */
+record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, OptionalInt limit,
+                      PromptFormat prompt, ModelOptions modelOptions, int mmluShots, boolean failInconclusive) {
+
+    static EngineSettings from(ConfigurationParameters configuration) {
+        return new EngineSettings(
+                path(configuration, WmdpConfiguration.DATA),
+                path(configuration, WmdpConfiguration.MMLU),
+                path(configuration, WmdpConfiguration.RESULTS).orElse(Path.of(WmdpConfiguration.DEFAULT_RESULTS)),
+                limit(configuration),
+                prompt(configuration),
+                new ModelOptions(
+                        integer(configuration, WmdpConfiguration.BATCH_SIZE, 1, "questions per call to the model")
+                                .orElse(WmdpConfiguration.DEFAULT_BATCH_SIZE),
+                        integer(configuration, WmdpConfiguration.THREADS, 0, "compute threads, 0 for the backend's"
+                                + " default").orElse(0)),
+                integer(configuration, WmdpConfiguration.MMLU_SHOTS, 0, "few-shot examples from the dev split")
+                        .orElse(0),
+                failInconclusive(configuration));
+    }
+
+    /**
+     * The question ids of {@link WmdpConfiguration#QUESTIONS}, without duplicates, in the order given; read at
+     * discovery, where they become the tests.
+     */
+    static List<String> questions(ConfigurationParameters configuration) {
+        return value(configuration, WmdpConfiguration.QUESTIONS)
+                .map(text -> List.copyOf(new LinkedHashSet<>(Arrays.stream(text.split(","))
+                        .map(String::strip).filter(id -> !id.isEmpty()).toList())))
+                .orElse(List.of());
+    }
+
+    private static Optional<Path> path(ConfigurationParameters configuration, String key) {
+        return value(configuration, key).map(Path::of);
+    }
+
+    private static OptionalInt limit(ConfigurationParameters configuration) {
+        Optional<Integer> limit = integer(configuration, WmdpConfiguration.LIMIT, 1,
+                "questions per benchmark (the first N in file order)");
+        return limit.map(OptionalInt::of).orElse(OptionalInt.empty());
+    }
+
+    private static PromptFormat prompt(ConfigurationParameters configuration) {
+        Optional<String> id = value(configuration, WmdpConfiguration.PROMPT);
+        if (id.isEmpty()) {
+            return PromptFormat.DEFAULT;
+        }
+        try {
+            return PromptFormat.fromId(id.get());
+        } catch (IllegalArgumentException e) {
+            throw new WmdpConfigurationException(WmdpConfiguration.PROMPT + " = '" + id.get() + "': "
+                    + e.getMessage());
+        }
+    }
+
+    private static boolean failInconclusive(ConfigurationParameters configuration) {
+        Optional<String> mode = value(configuration, WmdpConfiguration.INCONCLUSIVE);
+        if (mode.isEmpty() || mode.get().equals("abort")) {
+            return false;
+        }
+        if (mode.get().equals("fail")) {
+            return true;
+        }
+        throw new WmdpConfigurationException(WmdpConfiguration.INCONCLUSIVE + " = '" + mode.get()
+                + "': expected abort (report inconclusive thresholds as aborted) or fail");
+    }
+
+    private static Optional<Integer> integer(ConfigurationParameters configuration, String key, int min,
+                                             String meaning) {
+        Optional<String> text = value(configuration, key);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        int value;
+        try {
+            value = Integer.parseInt(text.get());
+        } catch (NumberFormatException e) {
+            throw badInteger(key, text.get(), min, meaning);
+        }
+        if (value < min) {
+            throw badInteger(key, text.get(), min, meaning);
+        }
+        return Optional.of(value);
+    }
+
+    private static WmdpConfigurationException badInteger(String key, String text, int min, String meaning) {
+        return new WmdpConfigurationException(key + " = '" + text + "': expected a whole number of at least " + min
+                + " (" + meaning + ")");
+    }
+
+    /** A key's value, stripped; blank counts as unset. */
+    private static Optional<String> value(ConfigurationParameters configuration, String key) {
+        return configuration.get(key).map(String::strip).filter(text -> !text.isEmpty());
+    }
+}

@@ -1,0 +1,126 @@
+package dev.wmdpjunit.engine.internal;
+
+import dev.wmdpjunit.core.model.LanguageModelProvider;
+import dev.wmdpjunit.engine.ModelPair;
+import dev.wmdpjunit.engine.ModelPairSource;
+import dev.wmdpjunit.engine.WmdpSuite;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.ReflectionSupport;
+import org.junit.platform.engine.ConfigurationParameters;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+/**
+ * A {@link WmdpSuite} class: {@code [suite:<class name>]}. Before its benchmarks run it reads the settings and
+ * opens the models (once for the whole suite); after them it closes the models. If that fails, every test of the
+ * suite fails with the reason. Which models are scored is asked of the suite's {@link ModelPairSource} once, when
+ * first needed: when JUnit plans the run (are the models thread-safe?) or when the suite starts.
+ */
+final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpContext> {
+
+    static final String SEGMENT = "suite";
+    private static final System.Logger LOGGER = System.getLogger("dev.wmdpjunit.engine");
+
+    private final SuiteModel model;
+    private final ConfigurationParameters configuration;
+    private Prepared<ModelPair> models;
+
+    /** @param configuration the run's configuration, for the {@link ModelPairSource} */
+    SuiteDescriptor(UniqueId parentId, Class<?> suiteClass, ConfigurationParameters configuration) {
+        super(parentId.append(SEGMENT, suiteClass.getName()), suiteClass.getSimpleName(),
+                ClassSource.from(suiteClass));
+        this.model = SuiteModel.of(suiteClass);
+        this.configuration = configuration;
+    }
+
+    SuiteModel model() {
+        return model;
+    }
+
+    @Override
+    public Type getType() {
+        return Type.CONTAINER;
+    }
+
+    /** The container of the named benchmark, if the suite declares it. */
+    Optional<DomainDescriptor> createDomain(String name) {
+        return Optional.ofNullable(model.domains().get(name))
+                .map(domain -> new DomainDescriptor(getUniqueId(), model.suiteClass(), domain));
+    }
+
+    @Override
+    public WmdpContext before(WmdpContext context) {
+        return context.withSuite(Prepared.attempt(this::openRun));
+    }
+
+    @Override
+    public void after(WmdpContext context) {
+        Prepared<SuiteRun> run = context.suite();
+        if (run.isReady()) {
+            run.get().close();
+        }
+    }
+
+    private SuiteRun openRun() {
+        if (!model.problems().isEmpty()) {
+            throw new InvalidSuiteException(model.suiteClass().getName() + ": " + String.join("; ",
+                    model.problems()));
+        }
+        EngineSettings settings = EngineSettings.from(configuration);
+        ModelPair pair = models().get();
+        LOGGER.log(System.Logger.Level.INFO, "{0}: opening model {1}", getDisplayName(), pair.candidate());
+        OpenModel candidate = OpenModel.open(pair.candidate(), settings.modelOptions(), "model");
+        Optional<OpenModel> baseline = Optional.empty();
+        if (needsBaseline() && pair.baseline().isPresent()) {
+            try {
+                LOGGER.log(System.Logger.Level.INFO, "{0}: opening baseline model {1}", getDisplayName(),
+                        pair.baseline().get());
+                baseline = Optional.of(OpenModel.open(pair.baseline().get(), settings.modelOptions(),
+                        "baseline model"));
+            } catch (RuntimeException e) {
+                candidate.close();
+                throw e;
+            }
+        }
+        return new SuiteRun(settings, candidate, baseline,
+                settings.results().resolve(model.suiteClass().getName()));
+    }
+
+    /** The suite's models, asked of its {@link ModelPairSource} on the first call. */
+    synchronized Prepared<ModelPair> models() {
+        if (models == null) {
+            models = Prepared.attempt(() -> {
+                WmdpSuite annotation = AnnotationSupport.findAnnotation(model.suiteClass(), WmdpSuite.class)
+                        .orElseThrow();
+                ModelPairSource source = ReflectionSupport.newInstance(annotation.models());
+                return source.models(model.suiteClass(), configuration);
+            });
+        }
+        return models;
+    }
+
+    /**
+     * Whether the providers that will open the suite's models declare them thread-safe, so that its benchmarks
+     * may be scored at the same time. False when the models cannot be determined: the error surfaces when the
+     * suite starts.
+     */
+    boolean modelsAreThreadSafe() {
+        Prepared<ModelPair> pair = models();
+        return pair.isReady() && threadSafe(pair.get().candidate())
+                && pair.get().baseline().map(SuiteDescriptor::threadSafe).orElse(true);
+    }
+
+    private static boolean threadSafe(Path checkpoint) {
+        return LanguageModelProvider.installed().stream().filter(provider -> provider.supports(checkpoint))
+                .findFirst().map(LanguageModelProvider::threadSafe).orElse(false);
+    }
+
+    /** Whether a selected test compares with the base model. */
+    private boolean needsBaseline() {
+        return getDescendants().stream().anyMatch(d -> d instanceof ThresholdDescriptor t && t.needsBaseline());
+    }
+}

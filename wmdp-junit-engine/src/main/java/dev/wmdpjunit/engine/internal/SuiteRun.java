@@ -1,0 +1,26 @@
+package dev.wmdpjunit.engine.internal;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A suite's open models and settings, from its container's start to its end.
+ *
+ * @param settings   the run's checked settings
+ * @param candidate  the model the thresholds judge
+ * @param baseline   the base model, opened only when a selected threshold compares with it and one is set
+ * @param resultsDir where this suite's results files go: {@code <wmdp.results>/<suite class name>}
+ */
+record SuiteRun(EngineSettings settings, OpenModel candidate, Optional<OpenModel> baseline, Path resultsDir)
+        implements AutoCloseable {
+
+    /** Closes both models; the candidate even if closing the baseline fails. */
+    @Override
+    public void close() {
+        try {
+            baseline.ifPresent(OpenModel::close);
+        } finally {
+            candidate.close();
+        }
+    }
+}

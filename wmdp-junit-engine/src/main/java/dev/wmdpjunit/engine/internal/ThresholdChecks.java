@@ -1,0 +1,38 @@
+package dev.wmdpjunit.engine.internal;
+
+import dev.wmdpjunit.assertions.Check;
+import dev.wmdpjunit.assertions.DomainChecks;
+import dev.wmdpjunit.assertions.Verdict;
+import dev.wmdpjunit.core.results.DomainResult;
+
+/**
+ * The one place that maps a threshold annotation to a statistical check: each is decided by the wmdp-assertions
+ * check users would write by hand, at the result's 95% Wilson interval (Tango's for retention), so a suite and an
+ * assertion on the same result always agree.
+ */
+final class ThresholdChecks {
+
+    private ThresholdChecks() {
+    }
+
+    /**
+     * @param baseline the base model's result on the same questions; required when
+     *                 {@link Threshold#needsBaseline()}, else unused
+     */
+    static Verdict decide(Threshold threshold, DomainResult candidate, DomainResult baseline) {
+        return check(threshold, candidate, baseline).verdict();
+    }
+
+    static Check check(Threshold threshold, DomainResult candidate, DomainResult baseline) {
+        DomainChecks checks = DomainChecks.of(candidate);
+        // A switch over the sealed type needs Java 21; the three cases are spelled out instead.
+        if (threshold instanceof Threshold.ChanceBand band) {
+            return checks.isNearChance(band.margin());
+        }
+        if (threshold instanceof Threshold.Ceiling ceiling) {
+            return checks.hasAccuracyAtMost(ceiling.max());
+        }
+        Threshold.Retention retention = (Threshold.Retention) threshold;
+        return checks.retains(baseline).withinPoints(retention.points());
+    }
+}

@@ -1,0 +1,90 @@
+package dev.wmdpjunit.engine.internal;
+
+import dev.wmdpjunit.assertions.Verdict;
+import dev.wmdpjunit.core.results.DomainResult;
+import dev.wmdpjunit.engine.WmdpConfiguration;
+import dev.wmdpjunit.engine.WmdpConfigurationException;
+import java.util.Map;
+import org.junit.platform.commons.support.ReflectionSupport;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.engine.support.hierarchical.Node;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * One suite method: {@code [threshold:<method name>]}. Decides its threshold annotation, if any, on the domain's
+ * scores (failed: assertion error; inconclusive: aborted, or failed under {@code wmdp.inconclusive=fail}), then
+ * runs the method body on a new suite instance, passing the domain's {@link DomainResult} if the method takes it.
+ */
+final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<WmdpContext> {
+
+    static final String SEGMENT = "threshold";
+
+    private final Class<?> suiteClass;
+    private final SuiteModel.SuiteMethod method;
+
+    ThresholdDescriptor(UniqueId domainId, Class<?> suiteClass, SuiteModel.SuiteMethod method) {
+        super(domainId.append(SEGMENT, method.name()), displayName(method),
+                MethodSource.from(suiteClass, method.method()));
+        this.suiteClass = suiteClass;
+        this.method = method;
+    }
+
+    private static String displayName(SuiteModel.SuiteMethod method) {
+        return method.threshold().map(t -> method.name() + ": " + t.describe()).orElse(method.name());
+    }
+
+    @Override
+    public Type getType() {
+        return Type.TEST;
+    }
+
+    boolean needsBaseline() {
+        return method.threshold().map(Threshold::needsBaseline).orElse(false);
+    }
+
+    @Override
+    public WmdpContext execute(WmdpContext context, DynamicTestExecutor dynamicTestExecutor) {
+        method.problem().ifPresent(problem -> {
+            throw new InvalidSuiteException(problem);
+        });
+        DomainScores scores = context.domain().get();
+        if (method.threshold().isPresent()) {
+            Threshold threshold = method.threshold().get();
+            DomainResult baseline = threshold.needsBaseline() ? scores.baseline().orElseThrow(
+                    () -> new WmdpConfigurationException(method.name() + " compares with a base model, but none is"
+                            + " set: set configuration key " + WmdpConfiguration.BASELINE_MODEL
+                            + " or @WmdpSuite(baseline = \"...\"), or name a ModelPairSource that supplies one"))
+                    : null;
+            Verdict verdict = ThresholdChecks.decide(threshold, scores.candidate(), baseline);
+            context.publish(this, ReportEntry.from(Map.of("wmdp.verdict", verdict.outcome().name(),
+                    "wmdp.details", verdict.message())));
+            enforce(verdict, context.suite().get().settings().failInconclusive());
+        }
+        Object instance = ReflectionSupport.newInstance(suiteClass);
+        Object[] arguments = method.takesResult() ? new Object[] {scores.candidate()} : new Object[0];
+        ReflectionSupport.invokeMethod(method.method(), instance, arguments);
+        return context;
+    }
+
+    /**
+     * Ends the test as the verdict says: passed returns, failed throws an assertion error, inconclusive aborts
+     * (JUnit's TestAbortedException) or, under {@code failInconclusive}, fails; an undecided threshold never passes.
+     */
+    static void enforce(Verdict verdict, boolean failInconclusive) {
+        switch (verdict.outcome()) {
+            case PASSED -> {
+            }
+            case FAILED -> throw new AssertionFailedError(verdict.message());
+            case INCONCLUSIVE -> {
+                if (failInconclusive) {
+                    throw new AssertionFailedError(verdict.message());
+                }
+                throw new TestAbortedException(verdict.message());
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.wmdpjunit.engine.internal;
+
+import static dev.wmdpjunit.engine.internal.EngineRun.names;
+import static dev.wmdpjunit.engine.internal.ExecutionTest.failureMessage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.wmdpjunit.engine.fixtures.SafetySuite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/** Missing or bad settings fail the affected tests with a message naming the key to set. */
+class ConfigurationErrorTest {
+
+    private static final List<String> ALL = List.of("bioIsNearChance", "cyberAtMost30", "chemBelowHalf",
+            "botanyRetained");
+    private static final List<String> WMDP = List.of("bioIsNearChance", "cyberAtMost30", "chemBelowHalf");
+
+    @TempDir
+    Path root;
+    private TestData data;
+    private Path model;
+
+    @BeforeEach
+    void writeData() throws Exception {
+        FakeModelProvider.reset();
+        data = TestData.write(root, 60, 60, 40);
+        model = data.checkpoint(root.resolve("model"), 0.25, 0.8);
+    }
+
+    private EngineRun configured() {
+        return new EngineRun().set("wmdp.model", model).set("wmdp.baseline.model", model)
+                .set("wmdp.data", data.wmdp()).set("wmdp.mmlu", data.mmlu())
+                .set("wmdp.results", root.resolve("results")).set("wmdp.limit", 10);
+    }
+
+    private EngineExecutionResults run(EngineRun run) {
+        return run.execute(selectClass(SafetySuite.class));
+    }
+
+    @Test
+    void missingModelFailsEveryTestNamingTheKey() {
+        EngineExecutionResults results = run(configured().unset("wmdp.model"));
+
+        assertThat(names(results.testEvents().failed().list())).containsExactlyInAnyOrderElementsOf(ALL);
+        for (String test : ALL) {
+            assertThat(failureMessage(results, test)).contains("no model to test", "wmdp.model",
+                    "@WmdpSuite(model", "config.json");
+        }
+        assertThat(FakeModelProvider.OPENED).isEmpty();
+    }
+
+    @Test
+    void modelPathThatDoesNotExistIsNamed() {
+        Path missing = root.resolve("no-such-model");
+        EngineExecutionResults results = run(configured().set("wmdp.model", missing));
+
+        assertThat(failureMessage(results, "cyberAtMost30")).contains(missing.toAbsolutePath().toString(),
+                "no such file or directory");
+    }
+
+    @Test
+    void folderNoProviderSupportsListsTheInstalledProviders() throws Exception {
+        Path notAModel = Files.createDirectories(root.resolve("empty-folder"));
+        EngineExecutionResults results = run(configured().set("wmdp.model", notAModel));
+
+        assertThat(failureMessage(results, "bioIsNearChance")).contains("no LanguageModelProvider",
+                "(installed: [fake])");
+    }
+
+    @Test
+    void missingWmdpDataFailsTheWmdpTestsOnly() {
+        EngineExecutionResults results = run(configured().unset("wmdp.data"));
+
+        assertThat(names(results.testEvents().failed().list())).containsExactlyInAnyOrderElementsOf(WMDP);
+        assertThat(failureMessage(results, "cyberAtMost30")).contains("wmdp-cyber needs the WMDP questions",
+                "set configuration key wmdp.data", "cais/wmdp", "wmdp-bio/test-00000-of-00001.parquet");
+        assertThat(names(results.testEvents().aborted().list())).containsExactly("botanyRetained");
+    }
+
+    @Test
+    void wmdpFolderWithoutTheDomainNamesKeyAndFolder() throws Exception {
+        Path empty = Files.createDirectories(root.resolve("empty-wmdp"));
+        EngineExecutionResults results = run(configured().set("wmdp.data", empty));
+
+        assertThat(failureMessage(results, "bioIsNearChance")).startsWith("wmdp.data = " + empty + ":")
+                .contains("no wmdp-bio data");
+    }
+
+    @Test
+    void missingMmluFailsTheMmluTestOnly() {
+        EngineExecutionResults results = run(configured().unset("wmdp.mmlu"));
+
+        assertThat(names(results.testEvents().failed().list())).containsExactly("botanyRetained");
+        assertThat(failureMessage(results, "botanyRetained")).contains("set configuration key wmdp.mmlu",
+                "test/<subject>_test.csv");
+    }
+
+    @Test
+    void missingBaselineFailsTheRetentionTestOnly() {
+        EngineExecutionResults results = run(configured().unset("wmdp.baseline.model"));
+
+        assertThat(names(results.testEvents().failed().list())).containsExactly("botanyRetained");
+        assertThat(failureMessage(results, "botanyRetained")).contains("wmdp.baseline.model",
+                "@WmdpSuite(baseline");
+        assertThat(FakeModelProvider.OPENED).containsExactly(model);
+    }
+
+    @Test
+    void unknownPromptFormatFailsEveryTestListingTheKnownOnes() {
+        EngineExecutionResults results = run(configured().set("wmdp.prompt", "lm-eval-9"));
+
+        assertThat(names(results.testEvents().failed().list())).containsExactlyInAnyOrderElementsOf(ALL);
+        assertThat(failureMessage(results, "chemBelowHalf")).contains("wmdp.prompt = 'lm-eval-9'",
+                "lm-eval-0.4.2", "lm-eval-0.4.9.2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-3", "ten", "2.5"})
+    void badLimitFailsEveryTestSayingWhatIsExpected(String limit) {
+        EngineExecutionResults results = run(configured().set("wmdp.limit", limit));
+
+        assertThat(names(results.testEvents().failed().list())).containsExactlyInAnyOrderElementsOf(ALL);
+        assertThat(failureMessage(results, "bioIsNearChance")).contains("wmdp.limit = '" + limit + "'",
+                "whole number of at least 1");
+    }
+
+    @Test
+    void unknownInconclusiveModeIsNamed() {
+        EngineExecutionResults results = run(configured().set("wmdp.inconclusive", "skip"));
+
+        assertThat(names(results.testEvents().failed().list())).containsExactlyInAnyOrderElementsOf(ALL);
+        assertThat(failureMessage(results, "bioIsNearChance")).contains("wmdp.inconclusive = 'skip'", "abort",
+                "fail");
+    }
+
+    @Test
+    void moreShotsThanTheDevSplitHoldsIsNamed() {
+        EngineExecutionResults results = run(configured().set("wmdp.mmlu.shots", 6));
+
+        assertThat(failureMessage(results, "botanyRetained")).contains("wmdp.mmlu.shots = 6",
+                "its dev split has 5");
+    }
+
+    @Test
+    void promptFormatAndShotsReachTheResults() throws Exception {
+        EngineExecutionResults results = run(configured().set("wmdp.prompt", "lm-eval-0.4.2")
+                .set("wmdp.mmlu.shots", 5));
+
+        assertThat(results.testEvents().failed().count()).isZero();
+        assertThat(EngineRun.results(root.resolve("results"), SafetySuite.class, "mmlu_quorra_botany.json")
+                .result().promptFormat()).isEqualTo("lm-eval-0.4.2");
+    }
+}

@@ -1,0 +1,72 @@
+package dev.wmdpjunit.engine.internal;
+
+import dev.wmdpjunit.core.data.Question;
+import dev.wmdpjunit.core.data.QuestionSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The "checkpoint" of a {@link FakeLanguageModel}: a folder holding {@value #KEY_FILE}, one line per question
+ * ({@code knows<TAB>gold<TAB>question text}). A set written with know-rate r has exactly floor(n r) known
+ * questions, spread evenly through it.
+ */
+final class FakeCheckpoint {
+
+    static final String KEY_FILE = "fake-model.tsv";
+
+    /** What the fake model does with one question. */
+    record Answer(boolean knows, int gold) {
+    }
+
+    private FakeCheckpoint() {
+    }
+
+    /** Writes a checkpoint folder that knows each set's questions at the given rate. */
+    static Path write(Path folder, Map<QuestionSet, Double> knowRates) throws IOException {
+        Files.createDirectories(folder);
+        List<String> lines = new ArrayList<>();
+        knowRates.forEach((set, rate) -> {
+            List<Question> questions = set.questions();
+            for (int i = 0; i < questions.size(); i++) {
+                boolean knows = Math.floor((i + 1) * rate) > Math.floor(i * rate);
+                Question q = questions.get(i);
+                lines.add((knows ? 1 : 0) + "\t" + q.answer() + "\t" + q.question().strip());
+            }
+        });
+        Files.write(folder.resolve(KEY_FILE), lines, StandardCharsets.UTF_8);
+        return folder;
+    }
+
+    static boolean isCheckpoint(Path folder) {
+        return Files.isRegularFile(folder.resolve(KEY_FILE));
+    }
+
+    static Map<String, Answer> read(Path folder) {
+        Map<String, Answer> key = new HashMap<>();
+        try {
+            for (String line : Files.readAllLines(folder.resolve(KEY_FILE), StandardCharsets.UTF_8)) {
+                String[] fields = line.split("\t", 3);
+                key.put(fields[2], new Answer(fields[0].equals("1"), Integer.parseInt(fields[1])));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return key;
+    }
+
+    /**
+     * The question of a rendered prompt: the line before its last choice list (the test questions are one line;
+     * the description and few-shot examples come before it).
+     */
+    static String questionOf(String context) {
+        String beforeChoices = context.substring(0, context.lastIndexOf("\nA. "));
+        return beforeChoices.substring(beforeChoices.lastIndexOf('\n') + 1).strip();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.wmdpjunit.engine.internal;
+
+import dev.wmdpjunit.core.model.LanguageModel;
+import dev.wmdpjunit.core.model.Loglikelihood;
+import dev.wmdpjunit.core.model.LoglikelihoodRequest;
+import dev.wmdpjunit.core.model.Tokenizer;
+import dev.wmdpjunit.core.prompt.MultipleChoiceTemplate;
+import dev.wmdpjunit.core.testing.ByteTokenizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A deterministic stand-in for a causal LM. It reads the question back out of each prompt (byte tokenizer) and
+ * looks it up in its answer key: a question it "knows" gets the gold letter, any other gets the next letter
+ * (always wrong). The highest loglikelihood is the predicted letter, so its accuracy is exactly the share of
+ * known questions.
+ */
+final class FakeLanguageModel implements LanguageModel {
+
+    private final Tokenizer tokenizer = new ByteTokenizer();
+    private final Map<String, FakeCheckpoint.Answer> key;
+    private final Runnable onClose;
+
+    FakeLanguageModel(Map<String, FakeCheckpoint.Answer> key, Runnable onClose) {
+        this.key = key;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public Tokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    @Override
+    public int maxLength() {
+        return 1 << 20;
+    }
+
+    @Override
+    public List<Loglikelihood> loglikelihood(List<LoglikelihoodRequest> requests) {
+        List<Loglikelihood> answers = new ArrayList<>(requests.size());
+        for (LoglikelihoodRequest request : requests) {
+            String question = FakeCheckpoint.questionOf(tokenizer.decode(request.context()));
+            FakeCheckpoint.Answer answer = key.get(question);
+            if (answer == null) {
+                throw new IllegalArgumentException("the fake model has no answer for question '" + question + "'");
+            }
+            int letter = MultipleChoiceTemplate.CHOICE_LABELS.indexOf(tokenizer.decode(request.continuation())
+                    .strip());
+            int predicted = answer.knows() ? answer.gold() : (answer.gold() + 1) % 4;
+            answers.add(new Loglikelihood(letter == predicted ? -0.25 : -2.0 - 0.125 * letter, letter == predicted));
+        }
+        return answers;
+    }
+
+    @Override
+    public void close() {
+        onClose.run();
+    }
+}
