@@ -88,7 +88,7 @@ final class RmuTrainer implements AutoCloseable {
             }
             StepLosses losses = new StepLosses(forgetLoss.getFloat(), retainLoss.getFloat(), total.getFloat());
             if (!Double.isFinite(losses.total())) {
-                throw new IllegalStateException("RMU loss is not finite: " + losses);
+                throw new IllegalStateException("RMU loss is not finite (step " + (optimizer.step() + 1) + "): " + losses);
             }
             trainable.forEach((name, p) -> gradients.put(name, p.getGradient()));
             optimizer.update(gradients);
