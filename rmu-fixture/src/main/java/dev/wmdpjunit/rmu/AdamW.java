@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * AdamW written out, because DJL's {@code Adam} adds epsilon after the bias correction and cannot reproduce
- * {@code transformers.AdamW}. Updates the parameters in place, in float32, in the order PyTorch's single-tensor
- * implementations use. Scalars that PyTorch computes in Python (bias corrections, step sizes) are computed in
- * double here too, and rounded to float where PyTorch passes them to a kernel.
+ * AdamW written out, in the two variants RMU runs use ({@link AdamWSettings.Variant}). DJL's {@code AdamW} folds
+ * the bias correction into a float32 learning rate and runs a fused native update whose epsilon and weight-decay
+ * placement is not documented, so it can match neither reference by construction; here each rule is explicit and
+ * checked against the golden runs. Updates the parameters in place, in float32, in the order of PyTorch's
+ * single-tensor implementations. Scalars that PyTorch computes in Python (bias corrections, step sizes) are
+ * computed in double here too, and rounded to float where PyTorch passes them to a kernel.
  *
  * <p>The moments live in the optimizer's own NDManager; {@link #close()} frees them.
  */
