@@ -4,6 +4,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.wmdpjunit.djl.model.CausalLm;
 
@@ -70,6 +72,8 @@ final class RmuTrainer implements AutoCloseable {
         try (NDScope scope = new NDScope(); NDManager step = manager.newSubManager()) {
             scope.suppressNotUsedWarning();
             NDArray control = step.create(controlVector).reshape(1, 1, controlVector.length);
+            // A torch-owned scalar: DJL's mul(Number) would leave autograd a Java buffer freed before backward.
+            NDArray alphaScalar = step.full(new Shape(), (float) alpha, DataType.FLOAT32);
             NDArray retainIds = retain.inputIds(step);
             NDArray retainMask = retain.attentionMask(step);
             NDArray frozenRetain = frozen.layerOutput(retainIds, retainMask, layerId);
@@ -82,7 +86,7 @@ final class RmuTrainer implements AutoCloseable {
                         layerId);
                 forgetLoss = forgetActivations.sub(control).square().mean();
                 NDArray retainActivations = updated.layerOutput(retainIds, retainMask, layerId);
-                retainLoss = retainActivations.sub(frozenRetain).square().mean().mul((float) alpha);
+                retainLoss = retainActivations.sub(frozenRetain).square().mean().mul(alphaScalar);
                 total = forgetLoss.add(retainLoss);
                 collector.backward(total);
             }
