@@ -32,4 +32,20 @@ public final class BinomialTests {
                 "accuracy " + alternative.symbol() + " " + p0,
                 accuracy.correct(), p);
     }
+
+    /**
+     * Score test of the accuracy against {@code p0}: {@code z = (correct - n p0) / sqrt(n p0 (1 - p0))} against
+     * the standard normal; the same as R's {@code prop.test(correct, n, p0, correct = FALSE)}. It is the test
+     * whose inversion is the Wilson interval: the one-sided p-value is at most {@code (1 - confidence) / 2}
+     * exactly when {@code p0} lies outside the Wilson interval on the corresponding side, so decisions made with
+     * it agree with {@link ProportionIntervals#wilson}.
+     */
+    public static TestResult score(Accuracy accuracy, double p0, Alternative alternative) {
+        Arguments.requireOpenUnit("p0", p0);
+        double z = (accuracy.correct() - accuracy.n() * p0) / Math.sqrt(accuracy.n() * p0 * (1 - p0));
+        return new TestResult(
+                "score test, " + accuracy.correct() + " of " + accuracy.n() + " correct",
+                "accuracy " + alternative.symbol() + " " + p0,
+                z, ProportionIntervals.normalPValue(z, alternative));
+    }
 }

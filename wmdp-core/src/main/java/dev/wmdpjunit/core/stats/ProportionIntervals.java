@@ -67,11 +67,21 @@ public final class ProportionIntervals {
     }
 
     /** The standard normal quantile z with P(|Z| &le; z) = confidence, e.g. 1.959964 for 0.95. */
-    static double twoSidedCriticalValue(double confidence) {
+    public static double twoSidedCriticalValue(double confidence) {
+        Arguments.requireConfidence(confidence);
         return STANDARD_NORMAL.inverseSurvivalProbability((1 - confidence) / 2);
     }
 
     static NormalDistribution standardNormal() {
         return STANDARD_NORMAL;
+    }
+
+    /** The p-value of a standard normal statistic {@code z}; each tail from its own function, for precision. */
+    static double normalPValue(double z, Alternative alternative) {
+        return switch (alternative) {
+            case GREATER -> STANDARD_NORMAL.survivalProbability(z);
+            case LESS -> STANDARD_NORMAL.cumulativeProbability(z);
+            case TWO_SIDED -> Math.min(1, 2 * STANDARD_NORMAL.cumulativeProbability(-Math.abs(z)));
+        };
     }
 }

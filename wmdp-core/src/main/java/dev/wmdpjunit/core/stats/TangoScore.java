@@ -54,6 +54,21 @@ public final class TangoScore {
     }
 
     /**
+     * Tango's score test of H0: candidate accuracy - base accuracy = {@code d0} against the given alternative,
+     * with {@link #statistic} against the standard normal. {@link NonInferiority#tango} is this test with
+     * {@code d0 = -margin} and {@link Alternative#GREATER}; {@link Alternative#LESS} at the same {@code d0} asks
+     * the opposite question, whether the candidate lost more than the margin.
+     */
+    public static TestResult test(PairedCounts counts, double d0, Alternative alternative) {
+        double z = statistic(counts, d0);
+        return new TestResult(
+                "Tango score test, " + counts.onlyBaseCorrect() + " only base correct vs "
+                        + counts.onlyCandidateCorrect() + " only candidate correct of " + counts.n(),
+                "candidate - base " + alternative.symbol() + " " + d0,
+                z, ProportionIntervals.normalPValue(z, alternative));
+    }
+
+    /**
      * Tango's score interval: the differences {@code d0} with {@code |Z(d0)|} below the normal critical value.
      * For the Cavo et al. example of Fagerland et al. (2014), {@code new PairedCounts(59, 16, 6, 80)}, it gives
      * [-0.1240, -0.0054] at 95%.

@@ -45,6 +45,36 @@ class BinomialTestsTest {
     }
 
     @Test
+    void scoreTestMatchesTheNormalApproximation() {
+        // z = (30 - 25) / sqrt(100 * 0.25 * 0.75); scipy.stats.norm.sf(z) = 0.12410653949496186, and the
+        // two-sided p equals Pearson's chi-square goodness of fit: scipy.stats.chisquare([30, 70], [25, 75])
+        // = 0.24821307898992026 (R: prop.test(30, 100, 0.25, correct = FALSE)).
+        Accuracy accuracy = new Accuracy(30, 100);
+        TestResult greater = BinomialTests.score(accuracy, 0.25, Alternative.GREATER);
+        assertThat(greater.statistic()).isCloseTo(1.1547005383792515, within(TOLERANCE));
+        assertThat(greater.pValue()).isCloseTo(0.12410653949496186, within(TOLERANCE));
+        assertThat(BinomialTests.score(accuracy, 0.25, Alternative.TWO_SIDED).pValue())
+                .isCloseTo(0.24821307898992026, within(TOLERANCE));
+        assertThat(BinomialTests.score(new Accuracy(20, 100), 0.25, Alternative.LESS).pValue())
+                .isCloseTo(0.12410653949496186, within(TOLERANCE));
+        assertThat(greater).hasToString(
+                "score test, 30 of 100 correct: H1 accuracy > 0.25, statistic 1.155, p = 0.1241");
+    }
+
+    @Test
+    void scoreTestInvertsToTheWilsonInterval() {
+        // At each Wilson bound the one-sided score p-value is exactly (1 - confidence) / 2.
+        for (int correct = 1; correct < 40; correct += 7) {
+            Accuracy accuracy = new Accuracy(correct, 40);
+            Interval wilson = ProportionIntervals.wilson(correct, 40, 0.95);
+            assertThat(BinomialTests.score(accuracy, wilson.upper(), Alternative.LESS).pValue())
+                    .as("%s", accuracy).isCloseTo(0.025, within(1e-12));
+            assertThat(BinomialTests.score(accuracy, wilson.lower(), Alternative.GREATER).pValue())
+                    .as("%s", accuracy).isCloseTo(0.025, within(1e-12));
+        }
+    }
+
+    @Test
     void readsWellInMessages() {
         assertThat(BinomialTests.aboveChance(new Accuracy(30, 100), 0.25)).hasToString(
                 "exact binomial test, 30 of 100 correct: H1 accuracy > 0.25, statistic 30, p = 0.1495");

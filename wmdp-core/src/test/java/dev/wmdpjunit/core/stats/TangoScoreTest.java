@@ -91,6 +91,23 @@ class TangoScoreTest {
     }
 
     @Test
+    void testAgreesWithNonInferiorityAndTheInterval() {
+        TestResult greater = TangoScore.test(CAVO, -0.10, Alternative.GREATER);
+        assertThat(greater.pValue()).isEqualTo(NonInferiority.tango(CAVO, 0.10, 0.95).pValue());
+        assertThat(greater.statistic()).isEqualTo(TangoScore.statistic(CAVO, -0.10));
+        assertThat(TangoScore.test(CAVO, -0.10, Alternative.LESS).pValue())
+                .isCloseTo(1 - greater.pValue(), within(1e-15));
+        // Below the upper limit's difference the candidate is shown worse exactly at the one-sided level.
+        Interval interval = TangoScore.interval(CAVO, 0.95);
+        assertThat(TangoScore.test(CAVO, interval.upper(), Alternative.LESS).pValue()).isCloseTo(0.025, within(1e-9));
+        assertThat(TangoScore.test(CAVO, interval.upper(), Alternative.TWO_SIDED).pValue())
+                .isCloseTo(0.05, within(1e-9));
+        assertThat(TangoScore.test(CAVO, -0.1, Alternative.LESS).toString()).startsWith(
+                "Tango score test, 16 only base correct vs 6 only candidate correct of 161:"
+                        + " H1 candidate - base < -0.1, statistic ");
+    }
+
+    @Test
     void rejectsDifferencesOutsideTheOpenRange() {
         assertThatThrownBy(() -> TangoScore.statistic(CAVO, -1)).hasMessageContaining("between -1 and 1, got -1");
     }

@@ -1,0 +1,35 @@
+package dev.wmdpjunit.assertions;
+
+import java.util.List;
+import java.util.Objects;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The decision on several checks asserted together ({@link HolmFamily}): failed if any check failed, else
+ * inconclusive if any was inconclusive, else passed.
+ *
+ * @param outcome  the family's outcome
+ * @param verdicts each check's verdict, in the order the checks were given
+ * @param message  a summary line naming the correction, then one line per check
+ */
+public record FamilyVerdict(Outcome outcome, List<Verdict> verdicts, String message) {
+
+    public FamilyVerdict {
+        Objects.requireNonNull(outcome, "outcome");
+        verdicts = List.copyOf(verdicts);
+        Objects.requireNonNull(message, "message");
+    }
+
+    /**
+     * Like {@link Verdict#orThrow()}: returns if passed, throws {@link AssertionError} if failed and
+     * {@link TestAbortedException} if inconclusive.
+     */
+    public void orThrow() {
+        switch (outcome) {
+            case FAILED -> throw new AssertionError(message);
+            case INCONCLUSIVE -> throw new TestAbortedException(message);
+            case PASSED -> {
+            }
+        }
+    }
+}
