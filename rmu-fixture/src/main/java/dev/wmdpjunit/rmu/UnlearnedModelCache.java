@@ -75,7 +75,8 @@ public final class UnlearnedModelCache {
 
     /** The entry of this request: reused if present, else trained now (progress to the listener and the log). */
     public UnlearnedModel get(UnlearningRequest request, TrainingListener listener) throws IOException {
-        String key = key(request);
+        Map<String, Object> inputs = inputs(request);
+        String key = keyOf(inputs);
         Path entry = root.resolve(key);
         if (Files.isRegularFile(entry.resolve(REPORT_FILE))) {
             LOG.log(Level.INFO, "RMU: reusing " + entry);
@@ -84,7 +85,7 @@ public final class UnlearnedModelCache {
         Path work = root.resolve(".work").resolve(key);
         Path staged = work.resolve("model");
         RmuTraining.deleteTree(staged);
-        UnlearnedModel trained = train(request, key, work.resolve("checkpoints"), staged, listener);
+        UnlearnedModel trained = train(request, inputs, key, work.resolve("checkpoints"), staged, listener);
         try {
             AtomicFiles.moveIntoPlace(staged, entry);
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
@@ -96,13 +97,22 @@ public final class UnlearnedModelCache {
 
     /** The cache key of a request: hashes every input, so it reads the base model and corpora in full. */
     public String key(UnlearningRequest request) {
+        return keyOf(inputs(request));
+    }
+
+    /** Everything the trained weights depend on, as canonical JSON-ready data. */
+    private static Map<String, Object> inputs(UnlearningRequest request) {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("format", CACHE_FORMAT);
         inputs.put("framework_version", FrameworkVersion.current());
         inputs.put("base_model", baseModelHashes(request.baseModel()));
-        inputs.put("forget_corpora", corpusHashes(request.forgetCorpora(), false));
-        inputs.put("retain_corpora", corpusHashes(request.retainCorpora(), false));
+        inputs.put("forget_corpora", corpusHashes(request.forgetCorpora()));
+        inputs.put("retain_corpora", corpusHashes(request.retainCorpora()));
         inputs.put("hyperparameters", request.hyperparameters().describe());
+        return inputs;
+    }
+
+    private static String keyOf(Map<String, Object> inputs) {
         try {
             return Sha256.ofBytes(new ObjectMapper().writeValueAsBytes(inputs));
         } catch (IOException e) {
@@ -110,8 +120,8 @@ public final class UnlearnedModelCache {
         }
     }
 
-    private UnlearnedModel train(UnlearningRequest request, String key, Path checkpoints, Path staged,
-                                 TrainingListener listener) throws IOException {
+    private UnlearnedModel train(UnlearningRequest request, Map<String, Object> inputs, String key, Path checkpoints,
+                                 Path staged, TrainingListener listener) throws IOException {
         Path base = request.baseModel();
         RmuHyperparameters hyperparameters = request.hyperparameters();
         List<List<String>> forget = request.forgetCorpora().stream()
@@ -141,7 +151,7 @@ public final class UnlearnedModelCache {
                     Files.copy(base.resolve(file), staged.resolve(file));
                 }
             }
-            writeReport(staged.resolve(REPORT_FILE), request, key, losses, collapse);
+            writeReport(staged.resolve(REPORT_FILE), request, inputs, key, losses, collapse);
             return new UnlearnedModel(staged, key, true, losses, collapse);
         }
     }
@@ -152,16 +162,16 @@ public final class UnlearnedModelCache {
         }
     }
 
-    private static void writeReport(Path file, UnlearningRequest request, String key, List<StepLosses> losses,
-                                    CollapseCheck collapse) throws IOException {
+    private static void writeReport(Path file, UnlearningRequest request, Map<String, Object> inputs, String key,
+                                    List<StepLosses> losses, CollapseCheck collapse) throws IOException {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("key", key);
-        report.put("framework_version", FrameworkVersion.current());
-        report.put("base_model", request.baseModel().toAbsolutePath().toString());
-        report.put("base_model_sha256", baseModelHashes(request.baseModel()));
-        report.put("forget_corpora", corpusHashes(request.forgetCorpora(), true));
-        report.put("retain_corpora", corpusHashes(request.retainCorpora(), true));
-        report.put("hyperparameters", request.hyperparameters().describe());
+        report.put("inputs", inputs);
+        report.put("base_model_dir", request.baseModel().toAbsolutePath().toString());
+        report.put("forget_corpus_files", request.forgetCorpora().stream()
+                .map(c -> c.file().toAbsolutePath().toString()).toList());
+        report.put("retain_corpus_files", request.retainCorpora().stream()
+                .map(c -> c.file().toAbsolutePath().toString()).toList());
         report.put("steps", losses.size());
         // Each step: [forget, retain (alpha included), total], before that step's update.
         report.put("losses", losses.stream().map(l -> List.of(l.forget(), l.retain(), l.total())).toList());
@@ -210,13 +220,10 @@ public final class UnlearnedModelCache {
     }
 
     /** Format and content hash of each corpus (the key ignores where a file lives; the report names it). */
-    private static List<Map<String, String>> corpusHashes(List<CorpusSource> corpora, boolean withPath) {
+    private static List<Map<String, String>> corpusHashes(List<CorpusSource> corpora) {
         List<Map<String, String>> hashes = new ArrayList<>();
         for (CorpusSource corpus : corpora) {
             Map<String, String> entry = new LinkedHashMap<>();
-            if (withPath) {
-                entry.put("file", corpus.file().toAbsolutePath().toString());
-            }
             entry.put("format", corpus.format().name());
             entry.put("sha256", Sha256.ofFile(corpus.file()));
             hashes.add(entry);
