@@ -27,14 +27,15 @@ public enum Activation {
         @Override
         NDArray apply(NDArray x) {
             // 0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x^3))), as HF's NewGELUActivation
-            NDArray inner = x.add(x.pow(3).mul(0.044715f)).mul((float) Math.sqrt(2.0 / Math.PI));
-            return x.mul(0.5f).mul(inner.tanh().add(1f));
+            NDArray inner = x.add(x.pow(Blocks.scalar(x, 3f)).mul(Blocks.scalar(x, 0.044715f)))
+                    .mul(Blocks.scalar(x, (float) Math.sqrt(2.0 / Math.PI)));
+            return x.mul(Blocks.scalar(x, 0.5f)).mul(inner.tanh().add(1f));
         }
     },
     RELU(List.of("relu")) {
         @Override
         NDArray apply(NDArray x) {
-            return x.maximum(0f);
+            return x.maximum(Blocks.scalar(x, 0f));
         }
     };
 

@@ -32,7 +32,7 @@ final class Attention {
         NDArray scores = q.reshape(batch, kvHeads, groupRows, headDim)
                 .matMul(k.transpose(0, 1, 3, 2))
                 .reshape(batch, heads, seqLen, seqLen)
-                .div(scoreDivisor);
+                .div(Blocks.scalar(q, (float) scoreDivisor));
         NDArray probabilities = mask.apply(scores).softmax(3);
         return probabilities.reshape(batch, kvHeads, groupRows, seqLen)
                 .matMul(v)

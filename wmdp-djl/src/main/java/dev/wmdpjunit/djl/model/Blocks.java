@@ -1,6 +1,7 @@
 package dev.wmdpjunit.djl.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 
@@ -19,6 +20,16 @@ final class Blocks {
     /** {@code nn.Embedding}: rows of {@code table} picked by integer ids; gradients flow into the table. */
     static NDArray embedding(NDArray ids, NDArray table) {
         return ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+    }
+
+    /**
+     * A 0-d float32 array holding {@code value}, in {@code like}'s manager, whose memory torch owns. Use it instead of
+     * DJL's {@code op(Number)} overloads wherever the operation can be differentiated: those wrap the number in an
+     * array over a Java buffer that is freed once the array is closed, while autograd keeps the operand of mul, div,
+     * pow and maximum for the backward pass, which would then read freed memory.
+     */
+    static NDArray scalar(NDArray like, float value) {
+        return like.getManager().full(new Shape(), value, DataType.FLOAT32);
     }
 
     /** HF RMSNorm: {@code x / sqrt(mean(x^2) + eps) * weight} over the last axis (eps inside the root, no centring). */

@@ -1,0 +1,254 @@
+package dev.wmdpjunit.rmu;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.wmdpjunit.core.io.AtomicFiles;
+import dev.wmdpjunit.core.io.Sha256;
+import dev.wmdpjunit.core.results.FrameworkVersion;
+import dev.wmdpjunit.djl.checkpoint.CheckpointDirectory;
+import dev.wmdpjunit.djl.checkpoint.TensorSource;
+import dev.wmdpjunit.djl.model.CausalLm;
+import dev.wmdpjunit.djl.model.ModelConfig;
+import dev.wmdpjunit.djl.safetensors.SafetensorsDtype;
+import dev.wmdpjunit.djl.safetensors.SafetensorsWriter;
+import dev.wmdpjunit.djl.tokenizer.HfTokenizer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Unlearned checkpoints on demand: trains RMU once per distinct input and reuses the result afterwards.
+ *
+ * <p>Layout under the cache root:
+ * <pre>
+ * &lt;key&gt;/                 finished entries only: model.safetensors, config.json, tokenizer files, rmu.json
+ * .work/&lt;key&gt;/checkpoints/ periodic training state of a run in progress (or of a killed one)
+ * .work/&lt;key&gt;/model/       the entry being written, moved to &lt;key&gt;/ in one rename when complete
+ * </pre>
+ * The key is the SHA-256 of the base model's files (weights, config, tokenizer), the corpora's bytes and formats,
+ * every hyperparameter and the framework version; changing any of them trains a new entry. A run that dies resumes
+ * from its last checkpoint on the next call. The base model directory is only read.
+ */
+public final class UnlearnedModelCache {
+
+    static final String REPORT_FILE = "rmu.json";
+    private static final String CACHE_FORMAT = "wmdp-junit rmu-fixture cache 1";
+    /** Files besides the weights that make a Hugging Face directory loadable; copied when present. */
+    private static final List<String> COMPANION_FILES = List.of("config.json", "generation_config.json",
+            "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "tokenizer.model",
+            "added_tokens.json", "vocab.json", "merges.txt");
+    private static final System.Logger LOG = System.getLogger("dev.wmdpjunit.rmu");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path root;
+    private final int checkpointEvery;
+    private final CollapseGuard collapseGuard;
+
+    /**
+     * @param checkpointEvery steps between checkpoints (0 for none)
+     * @param collapseGuard   how the retain perplexity is checked after training
+     */
+    public UnlearnedModelCache(Path root, int checkpointEvery, CollapseGuard collapseGuard) {
+        if (checkpointEvery < 0) {
+            throw new IllegalArgumentException("checkpointEvery must be >= 0, got " + checkpointEvery);
+        }
+        this.root = root;
+        this.checkpointEvery = checkpointEvery;
+        this.collapseGuard = collapseGuard;
+    }
+
+    /** Checkpoints every 25 steps, default collapse guard. */
+    public UnlearnedModelCache(Path root) {
+        this(root, 25, CollapseGuard.defaults());
+    }
+
+    /** The entry of this request: reused if present, else trained now (progress to the listener and the log). */
+    public UnlearnedModel get(UnlearningRequest request, TrainingListener listener) throws IOException {
+        Map<String, Object> inputs = inputs(request);
+        String key = keyOf(inputs);
+        Path entry = root.resolve(key);
+        if (Files.isRegularFile(entry.resolve(REPORT_FILE))) {
+            LOG.log(Level.INFO, "RMU: reusing " + entry);
+            return readEntry(entry, key);
+        }
+        Path work = root.resolve(".work").resolve(key);
+        Path staged = work.resolve("model");
+        RmuTraining.deleteTree(staged);
+        UnlearnedModel trained = train(request, inputs, key, work.resolve("checkpoints"), staged, listener);
+        try {
+            AtomicFiles.moveIntoPlace(staged, entry);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            LOG.log(Level.INFO, "RMU: another run finished " + entry + " first; using it");
+        }
+        RmuTraining.deleteTree(work);
+        return new UnlearnedModel(entry, key, true, trained.losses(), trained.collapse());
+    }
+
+    /** The cache key of a request: hashes every input, so it reads the base model and corpora in full. */
+    public String key(UnlearningRequest request) {
+        return keyOf(inputs(request));
+    }
+
+    /** Everything the trained weights depend on, as canonical JSON-ready data. */
+    private static Map<String, Object> inputs(UnlearningRequest request) {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("format", CACHE_FORMAT);
+        inputs.put("framework_version", FrameworkVersion.current());
+        inputs.put("base_model", baseModelHashes(request.baseModel()));
+        inputs.put("forget_corpora", corpusHashes(request.forgetCorpora()));
+        inputs.put("retain_corpora", corpusHashes(request.retainCorpora()));
+        inputs.put("hyperparameters", request.hyperparameters().describe());
+        return inputs;
+    }
+
+    private static String keyOf(Map<String, Object> inputs) {
+        try {
+            return Sha256.ofBytes(new ObjectMapper().writeValueAsBytes(inputs));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private UnlearnedModel train(UnlearningRequest request, Map<String, Object> inputs, String key, Path checkpoints,
+                                 Path staged, TrainingListener listener) throws IOException {
+        Path base = request.baseModel();
+        RmuHyperparameters hyperparameters = request.hyperparameters();
+        List<List<String>> forget = request.forgetCorpora().stream()
+                .map(c -> CorpusReader.read(c, hyperparameters.minLength())).toList();
+        List<List<String>> retain = request.retainCorpora().stream()
+                .map(c -> CorpusReader.read(c, hyperparameters.minLength())).toList();
+        ModelConfig config = ModelConfig.read(base.resolve("config.json"));
+        try (HfTokenizer tokenizer = HfTokenizer.load(base);
+             CausalLm updated = loadModel(config, base);
+             CausalLm frozen = loadModel(config, base)) {
+            RmuSchedule schedule = new RmuSchedule(hyperparameters, new BatchEncoder(tokenizer), forget, retain);
+            List<StepLosses> losses = RmuTraining.run(updated, frozen, hyperparameters, schedule, checkpoints,
+                    checkpointEvery, new BothListeners(new LoggingTrainingListener(), listener));
+            List<TokenBatch> sample = schedule.retainSample(collapseGuard.batches());
+            CollapseCheck collapse = new CollapseCheck(CollapseGuard.perplexity(frozen, sample),
+                    CollapseGuard.perplexity(updated, sample), collapseGuard.maxRatio());
+            LOG.log(collapse.collapsed() ? Level.WARNING : Level.INFO, "RMU: " + collapse.describe());
+            if (collapse.collapsed() && collapseGuard.failOnCollapse()) {
+                throw new ModelCollapseException(collapse);
+            }
+            Files.createDirectories(staged);
+            SafetensorsWriter writer = new SafetensorsWriter(SafetensorsDtype.F32);
+            updated.parameters().asMap().forEach(writer::add);
+            writer.write(staged.resolve(CheckpointDirectory.SINGLE_FILE));
+            for (String file : COMPANION_FILES) {
+                if (Files.isRegularFile(base.resolve(file))) {
+                    Files.copy(base.resolve(file), staged.resolve(file));
+                }
+            }
+            writeReport(staged.resolve(REPORT_FILE), request, inputs, key, losses, collapse);
+            return new UnlearnedModel(staged, key, true, losses, collapse);
+        }
+    }
+
+    private static CausalLm loadModel(ModelConfig config, Path base) {
+        try (TensorSource weights = CheckpointDirectory.open(base)) {
+            return CausalLm.load(config, weights);
+        }
+    }
+
+    private static void writeReport(Path file, UnlearningRequest request, Map<String, Object> inputs, String key,
+                                    List<StepLosses> losses, CollapseCheck collapse) throws IOException {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("key", key);
+        report.put("inputs", inputs);
+        report.put("base_model_dir", request.baseModel().toAbsolutePath().toString());
+        report.put("forget_corpus_files", request.forgetCorpora().stream()
+                .map(c -> c.file().toAbsolutePath().toString()).toList());
+        report.put("retain_corpus_files", request.retainCorpora().stream()
+                .map(c -> c.file().toAbsolutePath().toString()).toList());
+        report.put("steps", losses.size());
+        // Each step: [forget, retain (alpha included), total], before that step's update.
+        report.put("losses", losses.stream().map(l -> List.of(l.forget(), l.retain(), l.total())).toList());
+        Map<String, Object> check = new LinkedHashMap<>();
+        check.put("perplexity_before", collapse.perplexityBefore());
+        check.put("perplexity_after", collapse.perplexityAfter());
+        check.put("max_ratio", collapse.maxRatio());
+        check.put("collapsed", collapse.collapsed());
+        report.put("collapse_check", check);
+        AtomicFiles.write(file, out -> out.write(JSON.writeValueAsBytes(report)));
+    }
+
+    private static UnlearnedModel readEntry(Path entry, String key) throws IOException {
+        JsonNode report = JSON.readTree(entry.resolve(REPORT_FILE).toFile());
+        List<StepLosses> losses = new ArrayList<>();
+        report.path("losses").forEach(l -> losses.add(new StepLosses(l.get(0).asDouble(), l.get(1).asDouble(),
+                l.get(2).asDouble())));
+        JsonNode check = report.path("collapse_check");
+        return new UnlearnedModel(entry, key, false, losses, new CollapseCheck(
+                check.path("perplexity_before").asDouble(), check.path("perplexity_after").asDouble(),
+                check.path("max_ratio").asDouble()));
+    }
+
+    /** SHA-256 of the base model's weight files, config and tokenizer files, by file name. */
+    private static Map<String, String> baseModelHashes(Path base) {
+        TreeSet<String> files = new TreeSet<>();
+        if (Files.isRegularFile(base.resolve(CheckpointDirectory.SINGLE_FILE))) {
+            files.add(CheckpointDirectory.SINGLE_FILE);
+        } else if (Files.isRegularFile(base.resolve(CheckpointDirectory.SHARD_INDEX))) {
+            files.add(CheckpointDirectory.SHARD_INDEX);
+            try {
+                JSON.readTree(base.resolve(CheckpointDirectory.SHARD_INDEX).toFile()).path("weight_map")
+                        .forEach(shard -> files.add(shard.asText()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + base.resolve(CheckpointDirectory.SHARD_INDEX), e);
+            }
+        } else {
+            CheckpointDirectory.open(base).close(); // throws, explaining what is missing
+        }
+        COMPANION_FILES.stream().filter(f -> Files.isRegularFile(base.resolve(f))).forEach(files::add);
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (String file : files) {
+            hashes.put(file, Sha256.ofFile(base.resolve(file)));
+        }
+        return hashes;
+    }
+
+    /** Format and content hash of each corpus (the key ignores where a file lives; the report names it). */
+    private static List<Map<String, String>> corpusHashes(List<CorpusSource> corpora) {
+        List<Map<String, String>> hashes = new ArrayList<>();
+        for (CorpusSource corpus : corpora) {
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("format", corpus.format().name());
+            entry.put("sha256", Sha256.ofFile(corpus.file()));
+            hashes.add(entry);
+        }
+        return hashes;
+    }
+
+    /** Forwards every event to two listeners. */
+    private record BothListeners(TrainingListener first, TrainingListener second) implements TrainingListener {
+        @Override
+        public void started(int totalSteps, int resumedSteps) {
+            first.started(totalSteps, resumedSteps);
+            second.started(totalSteps, resumedSteps);
+        }
+
+        @Override
+        public void stepFinished(StepProgress progress) {
+            first.stepFinished(progress);
+            second.stepFinished(progress);
+        }
+
+        @Override
+        public void checkpointed(int step) {
+            first.checkpointed(step);
+            second.checkpointed(step);
+        }
+    }
+}

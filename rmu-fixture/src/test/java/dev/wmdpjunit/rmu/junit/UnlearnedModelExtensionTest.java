@@ -1,0 +1,80 @@
+package dev.wmdpjunit.rmu.junit;
+
+import dev.wmdpjunit.rmu.RmuPreset;
+import dev.wmdpjunit.rmu.UnlearnedModel;
+import dev.wmdpjunit.rmu.UnlearningRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@ExtendWith(UnlearnedModelExtension.class)
+class UnlearnedModelExtensionTest {
+
+    @TempDir
+    static Path cache;
+
+    @BeforeAll
+    static void useATemporaryCache() {
+        System.setProperty(UnlearnedModelExtension.CACHE_PROPERTY, cache.toString());
+    }
+
+    @AfterAll
+    static void restore() {
+        System.clearProperty(UnlearnedModelExtension.CACHE_PROPERTY);
+    }
+
+    @Test
+    void resolvesTheSameCachedCheckpointAsPathAndAsUnlearnedModel(
+            @Unlearned(model = "${wmdp.shared.dir}/models/stories260K",
+                    forget = "src/test/resources/rmu-corpora/forget.jsonl",
+                    retain = "src/test/resources/rmu-corpora/retain.txt",
+                    steeringCoeffs = 6.5, alphas = 100, layerId = 2, layerIds = {1, 2}, lr = 1e-3,
+                    maxNumBatches = 3, batchSize = 2) Path checkpoint,
+            @Unlearned(model = "${wmdp.shared.dir}/models/stories260K",
+                    forget = "src/test/resources/rmu-corpora/forget.jsonl",
+                    retain = "src/test/resources/rmu-corpora/retain.txt",
+                    steeringCoeffs = 6.5, alphas = 100, layerId = 2, layerIds = {1, 2}, lr = 1e-3,
+                    maxNumBatches = 3, batchSize = 2) UnlearnedModel model) {
+        assertThat(checkpoint).isEqualTo(model.directory());
+        assertThat(checkpoint.getParent()).isEqualTo(cache);
+        assertThat(model.trainedNow()).isFalse(); // the first parameter trained it
+        assertThat(model.losses()).hasSize(3);
+        assertThat(checkpoint.resolve("model.safetensors")).isRegularFile();
+        assertThat(checkpoint.resolve("tokenizer.json")).isRegularFile();
+    }
+
+    @Test
+    void unsetValuesKeepThePresetAndPropertiesExpand() throws Exception {
+        Unlearned annotation = getClass().getDeclaredMethod("annotated", Path.class).getParameters()[0]
+                .getAnnotation(Unlearned.class);
+        UnlearningRequest request = UnlearnedModelExtension.request(annotation);
+        assertThat(request.baseModel()).isEqualTo(Path.of(System.getProperty("wmdp.shared.dir"), "models/x"));
+        assertThat(request.hyperparameters()).isEqualTo(RmuPreset.MIXTRAL_8X7B.hyperparameters().toBuilder()
+                .maxNumBatches(5).build());
+        assertThat(request.forgetCorpora()).hasSize(2);
+        assertThatThrownBy(() -> UnlearnedModelExtension.path("${no.such.property}/m"))
+                .hasMessageContaining("'no.such.property'");
+    }
+
+    @Test
+    void aLanguageModelNeedsAnInstalledProvider(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("config.json"), "{}");
+        assertThatThrownBy(() -> UnlearnedModelExtension.open(dir))
+                .isInstanceOf(ParameterResolutionException.class)
+                .hasMessageContaining("no LanguageModelProvider supports " + dir);
+    }
+
+    @SuppressWarnings("unused") // read reflectively above
+    private void annotated(@Unlearned(model = "${wmdp.shared.dir}/models/x", forget = {"a.jsonl", "b.txt"},
+            retain = {"w.raw", "w.raw"}, preset = RmuPreset.MIXTRAL_8X7B, maxNumBatches = 5) Path ignored) {
+    }
+}
