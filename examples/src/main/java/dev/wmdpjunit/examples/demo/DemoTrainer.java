@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * Trains every parameter of a {@link CausalLm} on token sequences with next-token cross-entropy and AdamW
  * (weight decay 0.01, gradients clipped to global norm {@link #MAX_GRADIENT_NORM}).
  *
- * <p>Batches are drawn in epochs (see {@link #epoch}) and right-padded to the longest sequence of the batch. Padding needs no attention mask: under causal attention a real token never
+ * <p>Batches are drawn in epochs (see {@link #epoch}) and right-padded to the longest sequence of the batch.
+ * Padding needs no attention mask: under causal attention a real token never
  * sees a later pad, and the loss ignores predictions of pads. Each step's arrays live in their own NDManager,
  * closed after the step, so memory stays flat.
  */
@@ -37,7 +38,7 @@ public final class DemoTrainer {
      * fraction of them fails the run. (Observed: a few isolated NaN gradients in the layer-0 query/key path while
      * the loss stayed finite.)
      */
-    static final double MAX_SKIPPED_FRACTION = 0.02;
+    static final double MAX_SKIPPED_FRACTION = 0.05;
     /** Batches per window sorted by length in {@link #epoch}. */
     private static final int SORT_WINDOW = 16;
 

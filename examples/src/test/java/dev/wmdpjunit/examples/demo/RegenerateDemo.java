@@ -28,7 +28,7 @@ public final class RegenerateDemo {
 
     /** The seed of the committed demo: data, initial weights and batch order. */
     public static final long SEED = 20261128L;
-    public static final TrainingSettings TRAINING = new TrainingSettings(1200, 32, 2e-3f, 100, SEED);
+    public static final TrainingSettings TRAINING = new TrainingSettings(1600, 48, 3e-3f, 100, SEED);
     /** The prompt formats the recorded scores are measured under. */
     public static final List<PromptFormat> SCORED_FORMATS = List.of(PromptFormat.DEFAULT, PromptFormat.LM_EVAL_0_4_2);
 
