@@ -1,15 +1,12 @@
 package dev.wmdpjunit.examples.demo;
 
 import dev.wmdpjunit.core.data.QuestionSet;
+import dev.wmdpjunit.core.model.ModelOptions;
 import dev.wmdpjunit.core.prompt.PromptFormat;
 import dev.wmdpjunit.core.results.QuestionResult;
 import dev.wmdpjunit.core.scoring.MultipleChoiceScorer;
 import dev.wmdpjunit.core.scoring.ScoringProgress;
-import dev.wmdpjunit.djl.checkpoint.CheckpointDirectory;
-import dev.wmdpjunit.djl.checkpoint.TensorSource;
-import dev.wmdpjunit.djl.model.CausalLm;
-import dev.wmdpjunit.djl.model.ModelConfig;
-import dev.wmdpjunit.djl.tokenizer.HfTokenizer;
+import dev.wmdpjunit.djl.runtime.DjlLanguageModel;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -28,11 +25,7 @@ final class DemoEvaluation {
     static Map<DemoDomain, List<QuestionResult>> score(Path root, PromptFormat format) {
         Path modelDir = root.resolve(DemoFiles.MODEL_DIRECTORY);
         Map<DemoDomain, List<QuestionResult>> results = new EnumMap<>(DemoDomain.class);
-        try (TensorSource weights = CheckpointDirectory.open(modelDir);
-             CausalLm model = CausalLm.load(ModelConfig.read(modelDir.resolve("config.json")), weights);
-             HfTokenizer tokenizer = HfTokenizer.load(modelDir)) {
-            CausalLmLanguageModel languageModel = new CausalLmLanguageModel(model, tokenizer,
-                    tokenizer.encode(WordTokenizer.PAD, false)[0]);
+        try (DjlLanguageModel languageModel = DjlLanguageModel.open(modelDir, ModelOptions.DEFAULT)) {
             MultipleChoiceScorer scorer = new MultipleChoiceScorer(languageModel, QUESTIONS_PER_CALL);
             for (DemoDomain domain : DemoDomain.values()) {
                 QuestionSet questions = DemoFiles.readQuestions(root, domain);
