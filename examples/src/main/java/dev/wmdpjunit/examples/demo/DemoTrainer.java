@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Trains every parameter of a {@link CausalLm} on token sequences with next-token cross-entropy and AdamW
@@ -39,6 +40,8 @@ public final class DemoTrainer {
      * the loss stayed finite.)
      */
     static final double MAX_SKIPPED_FRACTION = 0.05;
+    /** Steps between two calls of the training check. */
+    static final int CHECK_EVERY = 200;
     /** Batches per window sorted by length in {@link #epoch}. */
     private static final int SORT_WINDOW = 16;
 
@@ -64,9 +67,11 @@ public final class DemoTrainer {
      * @param sequences token ids, each already framed with BOS and EOS
      * @param padId     the id right-padding uses (never predicted, never attended to by real tokens)
      * @param progress  hears a line every 50 steps
+     * @param check     measures the model (for example its multiple-choice accuracy) every
+     *                  {@link #CHECK_EVERY} steps and at the end; its line goes to {@code progress}
      */
     public static TrainingLog train(CausalLm model, List<int[]> sequences, int padId, TrainingSettings settings,
-                                    Consumer<String> progress) {
+                                    Consumer<String> progress, Supplier<String> check) {
         if (sequences.size() < settings.batchSize()) {
             throw new IllegalArgumentException(sequences.size() + " sequences cannot fill a batch of "
                     + settings.batchSize());
@@ -114,6 +119,9 @@ public final class DemoTrainer {
                     progress.accept(String.format("step %d/%d  loss %.4f  lr %.2e  %.1f s", step + 1,
                             settings.steps(), recent, settings.learningRateAt(step),
                             (System.nanoTime() - start) / 1e9));
+                }
+                if ((step + 1) % CHECK_EVERY == 0 || step == settings.steps() - 1) {
+                    progress.accept("step " + (step + 1) + ": " + check.get());
                 }
             }
         } finally {

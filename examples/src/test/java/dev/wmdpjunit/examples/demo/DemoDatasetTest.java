@@ -1,6 +1,7 @@
 package dev.wmdpjunit.examples.demo;
 
 import dev.wmdpjunit.core.data.Question;
+import dev.wmdpjunit.core.prompt.MultipleChoiceTemplate;
 import dev.wmdpjunit.core.prompt.PromptFormat;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,15 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DemoDatasetTest {
+
+    @Test
+    void hazardQuestionsAreAskedExactlyAsWmdpChemistry() {
+        Question question = DemoDataset.generate(RegenerateDemo.SEED).domain(DemoDomain.HAZARD).questions().get(0);
+        for (PromptFormat format : PromptFormat.values()) {
+            assertThat(DemoDomain.HAZARD.template(format).render(question))
+                    .isEqualTo(MultipleChoiceTemplate.wmdp("wmdp-chem", format).render(question));
+        }
+    }
 
     private static final DemoDataset DATASET = DemoDataset.generate(RegenerateDemo.SEED);
 

@@ -43,15 +43,24 @@ public final class RegenerateDemo {
         DemoDataset dataset = DemoDataset.generate(SEED);
         DemoFiles.writeData(dataset, root);
         WordTokenizer tokenizer = tokenizerFor(dataset);
-        List<int[]> sequences = encode(dataset.trainingTexts(), tokenizer);
-
-        ModelConfig config = DemoModelConfig.modelConfig(tokenizer, "demo config");
+        Path scratch = Files.createTempDirectory("demo-tokenizer");
         DemoTrainer.TrainingLog log;
-        try (CausalLm model = CausalLm.load(config, new InitialWeights(config, SEED))) {
-            System.out.printf("%d parameters, %d training sequences, vocabulary %d%n", model.parameters().count(),
-                    sequences.size(), tokenizer.size());
-            log = DemoTrainer.train(model, sequences, tokenizer.id(WordTokenizer.PAD), TRAINING, System.out::println);
-            DemoModelDirectory.write(model, tokenizer, root.resolve(DemoFiles.MODEL_DIRECTORY));
+        try {
+            tokenizer.write(scratch);
+            DemoModelConfig.write(tokenizer, scratch);
+            try (HfTokenizer hf = HfTokenizer.load(scratch)) {
+                List<int[]> sequences = encode(dataset.trainingTexts(), hf);
+                ModelConfig config = DemoModelConfig.modelConfig(tokenizer, "demo config");
+                try (CausalLm model = CausalLm.load(config, new InitialWeights(config, SEED))) {
+                    System.out.printf("%d parameters, %d training sequences, vocabulary %d%n",
+                            model.parameters().count(), sequences.size(), tokenizer.size());
+                    log = DemoTrainer.train(model, sequences, tokenizer.id(WordTokenizer.PAD), TRAINING,
+                            System.out::println, new TrainingCheck(model, hf, dataset));
+                    DemoModelDirectory.write(model, tokenizer, root.resolve(DemoFiles.MODEL_DIRECTORY));
+                }
+            }
+        } finally {
+            deleteTree(scratch);
         }
         writeScores(root, log);
     }
@@ -74,30 +83,25 @@ public final class RegenerateDemo {
     }
 
     /** Each text as the real tokenizer encodes it, with BOS in front and EOS behind. */
-    private static List<int[]> encode(List<String> texts, WordTokenizer tokenizer) throws IOException {
-        Path scratch = Files.createTempDirectory("demo-tokenizer");
-        try {
-            tokenizer.write(scratch);
-            DemoModelConfig.write(tokenizer, scratch);
-            try (HfTokenizer hf = HfTokenizer.load(scratch)) {
-                int eos = hf.eosTokenId().orElseThrow();
-                List<int[]> sequences = new ArrayList<>(texts.size());
-                for (String text : texts) {
-                    int[] ids = hf.encode(text, true);
-                    int[] framed = Arrays.copyOf(ids, ids.length + 1);
-                    framed[ids.length] = eos;
-                    sequences.add(framed);
-                }
-                return sequences;
-            }
-        } finally {
-            try (Stream<Path> files = Files.list(scratch)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-            Files.delete(scratch);
+    private static List<int[]> encode(List<String> texts, HfTokenizer tokenizer) {
+        int eos = tokenizer.eosTokenId().orElseThrow();
+        List<int[]> sequences = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            int[] ids = tokenizer.encode(text, true);
+            int[] framed = Arrays.copyOf(ids, ids.length + 1);
+            framed[ids.length] = eos;
+            sequences.add(framed);
         }
+        return sequences;
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(directory);
     }
 
     private static void writeScores(Path root, DemoTrainer.TrainingLog log) throws IOException {
