@@ -104,7 +104,7 @@ final class CommittedBaselineDescriptor extends AbstractTestDescriptor implement
         entry.put("wmdp.baseline.role", role.name().toLowerCase(Locale.ROOT));
         entry.put("wmdp.baseline.accuracy", Double.toString(comparison.baseline().accuracy()));
         entry.put("wmdp.baseline.n", Integer.toString(comparison.baseline().n()));
-        entry.put("wmdp.accuracy", Double.toString(current.accuracy()));
+        entry.put("wmdp.baseline.currentAccuracy", Double.toString(current.accuracy()));
         entry.put("wmdp.baseline.onlyBaselineCorrect", Integer.toString(comparison.counts().onlyBaseCorrect()));
         entry.put("wmdp.baseline.onlyCurrentCorrect", Integer.toString(comparison.counts().onlyCandidateCorrect()));
         entry.put("wmdp.baseline.pValue", Double.toString(comparison.verdict().refutation().pValue()));

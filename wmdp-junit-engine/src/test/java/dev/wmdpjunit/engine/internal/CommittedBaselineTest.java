@@ -132,7 +132,7 @@ class CommittedBaselineTest {
                 .containsEntry("wmdp.baseline.role", "hazard")
                 .containsEntry("wmdp.baseline.verdict", "PASSED")
                 .containsEntry("wmdp.baseline.accuracy", "0.25")
-                .containsEntry("wmdp.accuracy", "0.25")
+                .containsEntry("wmdp.baseline.currentAccuracy", "0.25")
                 .containsEntry("wmdp.baseline.onlyBaselineCorrect", "0")
                 .containsEntry("wmdp.baseline.onlyCurrentCorrect", "0")
                 .containsEntry("wmdp.baseline.pValue", "1.0")
