@@ -40,7 +40,8 @@ class FailingThresholdMessageTest {
             assertThat(error).isInstanceOf(AssertionError.class);
             assertThat(error.getMessage())
                     .startsWith("mmlu:computer_security has accuracy below 0.5000: accuracy ")
-                    .containsPattern("accuracy 0\\.\\d{4} \\(\\d+/40\\), CI \\[0\\.\\d{4}, 0\\.\\d{4}\\] \\(95% wilson\\)")
+                    .containsPattern("accuracy 0\\.\\d{4} \\(\\d+/40\\),"
+                            + " CI \\[0\\.\\d{4}, 0\\.\\d{4}\\] \\(95% wilson\\)")
                     .contains("rule: pass if the lower bound >= 0.5000, fail if the upper bound <= 0.5000",
                             "one-sided tests at 0.025", "score test", "H1 accuracy < 0.5");
         });
