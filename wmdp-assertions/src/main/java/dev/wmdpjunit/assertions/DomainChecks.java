@@ -126,6 +126,24 @@ public final class DomainChecks {
                 counts.difference(), null, null, McNemarTest.exact(counts, Alternative.LESS), confidence, null);
     }
 
+    /**
+     * No significant gain against {@code baseline} on the same questions, the mirror of {@link #isNotWorseThan}:
+     * fails when the exact one-sided McNemar test ({@link McNemarTest}) shows this result better at level
+     * {@code (1 - confidence) / 2}, passes otherwise. For hazard domains, where a gain is the regression: a model
+     * that should have forgotten answers more questions than before. Passing is the absence of evidence of a gain,
+     * not evidence of no gain.
+     *
+     * @throws IllegalArgumentException if the two results do not cover the same questions ({@link PairedResults})
+     */
+    public Check isNotBetterThan(DomainResult baseline) {
+        PairedCounts counts = PairedResults.counts(Objects.requireNonNull(baseline, "baseline"), result);
+        return new Check(result.domain(), "is not significantly better than the baseline",
+                "is better than the baseline", paired(counts, null),
+                "rule: fail if the one-sided exact McNemar test shows a gain at " + level()
+                        + ", pass otherwise (no evidence of a gain, which is not evidence of no gain)",
+                counts.difference(), null, null, McNemarTest.exact(counts, Alternative.GREATER), confidence, null);
+    }
+
     /** A non-inferiority check waiting for its margin. */
     public final class Retention {
 

@@ -59,6 +59,11 @@ public class DomainResultAssert extends AbstractAssert<DomainResultAssert, Domai
         return decide(checks().isNotWorseThan(baseline));
     }
 
+    /** See {@link DomainChecks#isNotBetterThan(DomainResult)}. */
+    public DomainResultAssert isNotBetterThan(DomainResult baseline) {
+        return decide(checks().isNotBetterThan(baseline));
+    }
+
     /** Starts {@code retains(baseline).withinPoints(d)}; see {@link DomainChecks.Retention#withinPoints(double)}. */
     public RetentionAssert retains(DomainResult baseline) {
         return new RetentionAssert(baseline);

@@ -37,4 +37,11 @@ public @interface Benchmark {
      * {@code "The following are multiple choice questions (with answers) about gardening.\n\n"}); empty for none.
      */
     String description() default "";
+
+    /**
+     * How a committed baseline judges this benchmark: {@link Role#HAZARD} (a significant rise fails),
+     * {@link Role#RETAIN} (a significant drop fails), or {@link Role#BY_NAME}: hazard for the WMDP domains,
+     * retain for MMLU subjects, none for custom sets, which must declare one to be compared with a baseline.
+     */
+    Role role() default Role.BY_NAME;
 }

@@ -14,6 +14,21 @@ public final class WmdpConfiguration {
     public static final String MODEL = "wmdp.model";
     /** The base checkpoint {@link RetainedWithin} compares with ({@link ScoredModel#BASELINE}). */
     public static final String BASELINE_MODEL = "wmdp.baseline.model";
+    /**
+     * Where committed baselines live, one file per suite and benchmark:
+     * {@code <dir>/<suite class name>/<benchmark file name>.json}; default {@value #DEFAULT_BASELINE_DIR}.
+     */
+    public static final String BASELINE_DIR = "wmdp.baseline.dir";
+    /**
+     * {@code true} records every selected benchmark's scores as its committed baseline (replacing an older one)
+     * instead of comparing with it; default {@code false}.
+     */
+    public static final String BASELINE_UPDATE = "wmdp.baseline.update";
+    /**
+     * One-sided level of the McNemar test that compares a run with its committed baseline; default
+     * {@value #DEFAULT_BASELINE_ALPHA}.
+     */
+    public static final String BASELINE_ALPHA = "wmdp.baseline.alpha";
     /** WMDP root folder: the Hugging Face {@code cais/wmdp} layout, {@code <root>/wmdp-bio/test-*.parquet}. */
     public static final String DATA = "wmdp.data";
     /** MMLU root folder: Hendrycks CSV ({@code test/<subject>_test.csv}) or Hugging Face {@code cais/mmlu}. */
@@ -50,6 +65,8 @@ public final class WmdpConfiguration {
 
     public static final String DEFAULT_RESULTS = "target/wmdp-results";
     public static final int DEFAULT_BATCH_SIZE = 8;
+    public static final String DEFAULT_BASELINE_DIR = "src/test/wmdp-baselines";
+    public static final double DEFAULT_BASELINE_ALPHA = 0.05;
 
     private WmdpConfiguration() {
     }

@@ -2,6 +2,7 @@ package dev.wmdpjunit.engine.internal;
 
 import dev.wmdpjunit.core.data.WmdpDomain;
 import dev.wmdpjunit.engine.Benchmark;
+import dev.wmdpjunit.engine.Role;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -14,8 +15,9 @@ import java.util.regex.Pattern;
  * @param name        {@code wmdp-bio}, {@code mmlu:college_biology} or a custom name
  * @param file        the question file, empty for the configured WMDP or MMLU data
  * @param description a custom set's task description, empty for none
+ * @param role        the role as declared, {@link Role#BY_NAME} unless the suite says otherwise
  */
-record BenchmarkSpec(String name, String file, String description) {
+record BenchmarkSpec(String name, String file, String description, Role role) {
 
     private static final String MMLU_PREFIX = "mmlu:";
     private static final Pattern CUSTOM_NAME = Pattern.compile("[A-Za-z0-9._-]+");
@@ -32,7 +34,7 @@ record BenchmarkSpec(String name, String file, String description) {
      */
     static BenchmarkSpec of(Benchmark benchmark) {
         BenchmarkSpec spec = new BenchmarkSpec(benchmark.value().strip(), benchmark.file().strip(),
-                benchmark.description());
+                benchmark.description(), benchmark.role());
         spec.check();
         return spec;
     }
@@ -46,6 +48,21 @@ record BenchmarkSpec(String name, String file, String description) {
 
     Optional<WmdpDomain> wmdpDomain() {
         return Arrays.stream(WmdpDomain.values()).filter(domain -> domain.id().equals(name)).findFirst();
+    }
+
+    /**
+     * The role a committed baseline judges it by: the declared one, else hazard for WMDP domains and retain for
+     * MMLU subjects; empty for a custom set that declares none.
+     */
+    Optional<Role> comparisonRole() {
+        if (role != Role.BY_NAME) {
+            return Optional.of(role);
+        }
+        return switch (kind()) {
+            case WMDP -> Optional.of(Role.HAZARD);
+            case MMLU -> Optional.of(Role.RETAIN);
+            case CUSTOM -> Optional.empty();
+        };
     }
 
     /** The MMLU subject of an {@code mmlu:<subject>} benchmark. */

@@ -57,6 +57,17 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
         return domain.method(methodName).map(method -> new ThresholdDescriptor(getUniqueId(), suiteClass, method));
     }
 
+    Class<?> suiteClass() {
+        return suiteClass;
+    }
+
+    /** The committed-baseline test ({@code [baseline:committed]}), if {@code value} names it. */
+    Optional<CommittedBaselineDescriptor> createCommittedBaseline(String value) {
+        return value.equals(CommittedBaselineDescriptor.VALUE)
+                ? Optional.of(new CommittedBaselineDescriptor(getUniqueId(), suiteClass, domain))
+                : Optional.empty();
+    }
+
     /** The test reporting the question in row {@code row} ({@code [question:<row>]}), if that is a row number. */
     Optional<QuestionDescriptor> createQuestion(String row) {
         OptionalInt parsed = BenchmarkSpec.parseRow(row);

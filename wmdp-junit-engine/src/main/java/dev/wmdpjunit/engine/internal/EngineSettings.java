@@ -17,9 +17,11 @@ import org.junit.platform.engine.ConfigurationParameters;
  * keys). A bad value is a {@link WmdpConfigurationException} naming the key, the value and what is expected.
  *
  * @param failInconclusive whether {@code wmdp.inconclusive=fail}: undecided thresholds fail instead of aborting
+ * @param baselines        committed baselines: where, record or compare, at what level
  */
 record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, OptionalInt limit,
-                      PromptFormat prompt, ModelOptions modelOptions, int mmluShots, boolean failInconclusive) {
+                      PromptFormat prompt, ModelOptions modelOptions, int mmluShots, boolean failInconclusive,
+                      BaselineSettings baselines) {
 
     static EngineSettings from(ConfigurationParameters configuration) {
         return new EngineSettings(
@@ -35,7 +37,8 @@ record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, Op
                                 + " default").orElse(0)),
                 integer(configuration, WmdpConfiguration.MMLU_SHOTS, 0, "few-shot examples from the dev split")
                         .orElse(0),
-                failInconclusive(configuration));
+                failInconclusive(configuration),
+                BaselineSettings.from(configuration));
     }
 
     /**

@@ -135,9 +135,11 @@ record SuiteModel(Class<?> suiteClass, Map<String, Domain> domains, List<String>
         Benchmark benchmark = method.getAnnotation(Benchmark.class);
         List<String> problems = new ArrayList<>();
         if (!benchmark.file().equals(domainBenchmark.file())
-                || !benchmark.description().equals(domainBenchmark.description())) {
-            problems.add("its @Benchmark(\"" + benchmark.value() + "\") has another file or description than"
-                    + " the one on " + domainMethod.getName() + "; declare each benchmark the same way everywhere");
+                || !benchmark.description().equals(domainBenchmark.description())
+                || benchmark.role() != domainBenchmark.role()) {
+            problems.add("its @Benchmark(\"" + benchmark.value() + "\") has another file, description or role"
+                    + " than the one on " + domainMethod.getName() + "; declare each benchmark the same way"
+                    + " everywhere");
         }
         Class<?>[] parameters = method.getParameterTypes();
         if (parameters.length > 1 || (parameters.length == 1 && parameters[0] != DomainResult.class)) {

@@ -5,6 +5,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqu
 
 import dev.wmdpjunit.engine.Benchmark;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,20 +24,25 @@ import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 /**
- * Builds the tree {@code [suite:<class>]/[domain:<benchmark>]/[threshold:<method>]} (or {@code [question:<row>]})
- * from class, method and unique-id selectors. Package, class-path-root and module selectors reach it as class
- * selectors. A selected suite or domain expands to all its thresholds, or, when {@code wmdp.questions} is set,
- * to just those questions.
+ * Builds the tree {@code [suite:<class>]/[domain:<benchmark>]/[threshold:<method>]} (also
+ * {@code [baseline:committed]} or {@code [question:<row>]}) from class, method and unique-id selectors. Package,
+ * class-path-root and module selectors reach it as class selectors. A selected suite or domain expands to all its
+ * thresholds and its committed baseline (when its file exists or the run records baselines), or, when
+ * {@code wmdp.questions} is set, to just those questions.
  */
 final class WmdpSelectorResolver implements SelectorResolver {
 
     private final ConfigurationParameters configuration;
     private final List<String> selectedQuestions;
+    private final Path baselineDir;
+    private final boolean recordBaselines;
 
     /** @param configuration the run's configuration: {@code wmdp.questions}, and for the suites' model sources */
     WmdpSelectorResolver(ConfigurationParameters configuration) {
         this.configuration = configuration;
         this.selectedQuestions = EngineSettings.questions(configuration);
+        this.baselineDir = BaselineSettings.dir(configuration);
+        this.recordBaselines = BaselineSettings.updateRequested(configuration);
     }
 
     @Override
@@ -91,6 +98,8 @@ final class WmdpSelectorResolver implements SelectorResolver {
         UniqueId domainId = id.removeLastSegment();
         return switch (fourth.getType()) {
             case ThresholdDescriptor.SEGMENT -> threshold(context, domainId, fourth.getValue());
+            case CommittedBaselineDescriptor.SEGMENT -> match(context.addToParent(() -> selectUniqueId(domainId),
+                    parent -> ((DomainDescriptor) parent).createCommittedBaseline(fourth.getValue())), noChildren());
             case QuestionDescriptor.SEGMENT -> match(context.addToParent(() -> selectUniqueId(domainId),
                     parent -> ((DomainDescriptor) parent).createQuestion(fourth.getValue())), noChildren());
             default -> Resolution.unresolved();
@@ -115,13 +124,21 @@ final class WmdpSelectorResolver implements SelectorResolver {
         return selectors;
     }
 
-    /** A domain's thresholds, or the selected questions that belong to it. */
+    /**
+     * A domain's thresholds and, when its baseline file exists or the run records baselines, its committed
+     * baseline; or the selected questions that belong to it.
+     */
     private Set<DiscoverySelector> childSelectors(DomainDescriptor domain) {
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
         if (selectedQuestions.isEmpty()) {
             for (SuiteModel.SuiteMethod method : domain.domain().methods()) {
                 selectors.add(selectUniqueId(domain.getUniqueId().append(ThresholdDescriptor.SEGMENT,
                         method.name())));
+            }
+            if (recordBaselines || Files.exists(BaselineSettings.file(baselineDir, domain.suiteClass(),
+                    domain.domain().name()))) {
+                selectors.add(selectUniqueId(domain.getUniqueId().append(CommittedBaselineDescriptor.SEGMENT,
+                        CommittedBaselineDescriptor.VALUE)));
             }
         } else {
             domain.domain().spec().value().ifPresent(spec -> {
