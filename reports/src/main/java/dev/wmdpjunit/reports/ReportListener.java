@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
@@ -30,7 +29,7 @@ public final class ReportListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
-        if (!hasWmdpTests(testPlan)) {
+        if (!WmdpTests.hasWmdpTests(testPlan)) {
             return;
         }
         ConfigurationParameters configuration = testPlan.getConfigurationParameters();
@@ -52,15 +51,6 @@ public final class ReportListener implements TestExecutionListener {
             LOGGER.log(Level.WARNING, "cannot write the wmdp-junit safety report to " + report + ": "
                     + e.getMessage(), e);
         }
-    }
-
-    static boolean hasWmdpTests(TestPlan plan) {
-        return plan.getRoots().stream().filter(root -> isWmdp(root))
-                .anyMatch(root -> plan.getDescendants(root).stream().anyMatch(TestIdentifier::isTest));
-    }
-
-    private static boolean isWmdp(TestIdentifier identifier) {
-        return identifier.getUniqueIdObject().getEngineId().filter(WmdpConfiguration.ENGINE_ID::equals).isPresent();
     }
 
     static Optional<String> setting(ConfigurationParameters configuration, String key) {

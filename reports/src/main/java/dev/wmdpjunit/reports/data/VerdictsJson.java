@@ -15,9 +15,9 @@ import java.util.Map;
  * Reads the engine's {@code <results>/<suite>/verdicts.json} (format in the engine's README): the verdicts of the
  * suite's thresholds, each with the scores it was decided on.
  */
-final class VerdictsJson {
+public final class VerdictsJson {
 
-    static final String FILE_NAME = "verdicts.json";
+    public static final String FILE_NAME = "verdicts.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private VerdictsJson() {
@@ -38,6 +38,15 @@ final class VerdictsJson {
                     && n == result.n() && correct == result.correct();
             return new RecordedVerdict(test, threshold, outcome, details, current);
         }
+    }
+
+    /**
+     * A benchmark's verdicts in {@code file}, each marked current when decided on {@code result}'s scores.
+     *
+     * @throws ReportInputException naming the file and the field when it is malformed
+     */
+    public static List<RecordedVerdict> verdicts(Path file, DomainResult result) {
+        return read(file).getOrDefault(result.domain(), List.of()).stream().map(e -> e.against(result)).toList();
     }
 
     /**
