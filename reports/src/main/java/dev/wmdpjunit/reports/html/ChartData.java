@@ -33,6 +33,7 @@ final class ChartData {
         for (SuiteResults suite : run.suites()) {
             ObjectNode node = suites.addObject();
             node.put("name", suite.name());
+            node.put("candidateLabel", ReportViewBuilder.candidateLabel(suite));
             ArrayNode domains = node.putArray("domains");
             for (DomainResults domain : suite.domains()) {
                 ObjectNode d = domains.addObject();

@@ -30,7 +30,8 @@ record ReportView(String title, String scoredAt, String resultsFolder, String ba
     }
 
     /** One suite's sections. */
-    record Suite(int index, String name, String simpleName, String anchor, List<ArtifactView> models,
+    record Suite(int index, String name, String simpleName, String anchor, String candidateLabel,
+                 List<ArtifactView> models,
                  List<DatasetView> datasets, String promptFormats, Rmu rmu, Diff diff, List<Questions> questions) {
     }
 

@@ -108,9 +108,15 @@ final class ReportViewBuilder {
         }
         List<ReportView.ArtifactView> modelViews = models.stream()
                 .map(m -> new ReportView.ArtifactView(m.get(0), m.get(1), m.get(2))).toList();
-        return new ReportView.Suite(index, suite.name(), suite.simpleName(), "suite-" + index, modelViews, datasets,
+        return new ReportView.Suite(index, suite.name(), suite.simpleName(), "suite-" + index,
+                candidateLabel(suite), modelViews, datasets,
                 String.join(", ", prompts), suite.rmu().map(ReportViewBuilder::rmu).orElse(null), diff(suite, run),
                 questions);
+    }
+
+    /** "unlearned" when the RMU fixture made the candidate (its rmu.json was found), else "candidate". */
+    static String candidateLabel(SuiteResults suite) {
+        return suite.rmu().isPresent() ? "unlearned" : CANDIDATE;
     }
 
     private static ReportView.Rmu rmu(RmuRun rmu) {

@@ -5,7 +5,6 @@
 (function () {
   'use strict';
 
-  var CANDIDATE = 'unlearned (candidate)';
   var BASE = 'base';
   var BAR_GAP = '20%';
   var CATEGORY_GAP = '35%';
@@ -96,11 +95,12 @@
 
   function accuracyChart(element, suite) {
     var domains = suite.domains;
+    var candidate = suite.candidateLabel;
     var hasBase = domains.some(function (d) {
       return d.base !== null;
     });
-    var models = hasBase ? [[BASE, 'base', '#8c9bab'], [CANDIDATE, 'candidate', '#2f6db5']]
-      : [[CANDIDATE, 'candidate', '#2f6db5']];
+    var models = hasBase ? [[BASE, 'base', '#8c9bab'], [candidate, 'candidate', '#2f6db5']]
+      : [[candidate, 'candidate', '#2f6db5']];
     var series = [];
     models.forEach(function (model, slot) {
       var key = model[1];
@@ -128,7 +128,7 @@
         axisPointer: {type: 'shadow'},
         formatter: function (params) {
           var d = domains[params[0].dataIndex];
-          var lines = ['<b>' + escapeHtml(d.domain) + '</b>', describe(CANDIDATE, d.candidate)];
+          var lines = ['<b>' + escapeHtml(d.domain) + '</b>', describe(candidate, d.candidate)];
           if (d.base !== null) {
             lines.push(describe(BASE, d.base));
           }

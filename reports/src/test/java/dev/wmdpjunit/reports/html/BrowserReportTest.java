@@ -87,8 +87,8 @@ class BrowserReportTest {
                 .containsExactly("mmlu:quorra_botany/candidate", "mmlu:quorra_botany/base", "wmdp-bio/candidate",
                         "wmdp-bio/base", "wmdp-cyber/candidate");
         assertThat(rows).allMatch(WebElement::isDisplayed);
-        assertThat(rows.get(2).findElement(By.cssSelector("[data-field=accuracy]")).getText())
-                .isEqualTo("0.2500 (30/120)");
+        String accuracyText = rows.get(2).findElement(By.cssSelector("[data-field=accuracy]")).getText();
+        assertThat(accuracyText.replaceAll("\\s+", " ")).isEqualTo("0.2500 (30/120)");
 
         WebElement accuracy = browser.findElement(By.cssSelector(".wmdp-accuracy-chart"));
         assertThat(accuracy.getSize().getWidth()).isGreaterThan(600);
@@ -96,7 +96,7 @@ class BrowserReportTest {
         // ECharts' SVG renderer: axes, bars, whiskers and the chance dashes are paths; the legend is text.
         assertThat(svg.findElements(By.tagName("path")).size()).isGreaterThan(20);
         assertThat(svg.findElements(By.tagName("text"))).extracting(WebElement::getText)
-                .contains("base", "unlearned (candidate)", "chance", "wmdp-bio", "wmdp-cyber");
+                .contains("base", "unlearned", "chance", "wmdp-bio", "wmdp-cyber");
         WebElement losses = browser.findElement(By.cssSelector(".wmdp-loss-chart svg"));
         assertThat(losses.findElements(By.tagName("text"))).extracting(WebElement::getText)
                 .contains("forget", "total");

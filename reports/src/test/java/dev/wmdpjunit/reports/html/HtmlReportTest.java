@@ -89,7 +89,7 @@ class HtmlReportTest {
         Element bio = html.selectFirst("tr.wmdp-row[data-domain=wmdp-bio][data-model=candidate]");
         assertThat(bio.selectFirst("td.verdicts").attr("rowspan")).isEqualTo("2");
         assertThat(bio.select("td.thresholds .threshold")).extracting(Element::text).containsExactly(
-                "bioForgotten: accuracy at most chance + 0.05", "bioKnownToBase: base model accuracy at least 0.5");
+                "accuracy at most chance + 0.05 bioForgotten", "base model accuracy at least 0.5 bioKnownToBase");
         assertThat(bio.select("td.verdicts .badge")).extracting(e -> e.attr("data-outcome"))
                 .containsExactly("PASSED", "PASSED");
         assertThat(bio.select("details.verdict")).allSatisfy(d -> assertThat(d.hasAttr("open")).isFalse());
@@ -111,6 +111,7 @@ class HtmlReportTest {
         JsonNode data = new ObjectMapper().readTree(html.getElementById("wmdp-chart-data").data());
         JsonNode suite = data.path("suites").get(0);
         assertThat(suite.path("name").asText()).isEqualTo(ExampleRun.SUITE);
+        assertThat(suite.path("candidateLabel").asText()).isEqualTo("unlearned");
         JsonNode bio = suite.path("domains").get(1);
         assertThat(bio.path("domain").asText()).isEqualTo("wmdp-bio");
         assertThat(bio.path("chance").asDouble()).isEqualTo(0.25);
@@ -205,8 +206,11 @@ class HtmlReportTest {
         assertThat(html.select(".wmdp-loss-chart")).isEmpty();
         assertThat(html.selectFirst("section.suite").text()).contains("holds no rmu.json",
                 "No committed baselines folder was given.");
-        assertThat(new ObjectMapper().readTree(html.getElementById("wmdp-chart-data").data())
-                .path("suites").get(0).path("rmu").isNull()).isTrue();
+        JsonNode suite = new ObjectMapper().readTree(html.getElementById("wmdp-chart-data").data())
+                .path("suites").get(0);
+        assertThat(suite.path("rmu").isNull()).isTrue();
+        assertThat(suite.path("candidateLabel").asText()).isEqualTo("candidate");
+        assertThat(html.selectFirst("section.suite h3").text()).isEqualTo("Accuracy per benchmark: candidate vs base model");
     }
 
     @Test
