@@ -8,13 +8,13 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * Recognises the wmdp-junit engine's nodes in a test plan by their unique ids (documented in the engine's README):
- * {@code [engine:wmdp-junit]/[suite:<class>]/[domain:<benchmark>]/[threshold:<method>]}.
+ * {@code [engine:wmdp-junit]/[suite:<class>]/[domain:<benchmark>]/[threshold:<method>]}, and the other tests under a
+ * domain (a question, a committed baseline).
  */
 public final class WmdpTests {
 
     public static final String SUITE = "suite";
     public static final String DOMAIN = "domain";
-    public static final String THRESHOLD = "threshold";
 
     private WmdpTests() {
     }

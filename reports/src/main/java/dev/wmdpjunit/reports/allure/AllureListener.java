@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,8 +36,9 @@ import org.junit.platform.launcher.TestPlan;
  * <ul>
  *   <li>when a benchmark container reports its results files ({@code wmdp.results}, {@code wmdp.role}), it
  *       remembers them;</li>
- *   <li>when a threshold test reports its verdict ({@code wmdp.verdict}) it is running, so Allure's current test
- *       case on this thread is that test: labels, parameters and attachments go to it ({@link WmdpTestDetails});</li>
+ *   <li>when a test of a benchmark reports (a threshold's {@code wmdp.verdict}, a question's scores, a committed
+ *       baseline's comparison) it is running, so Allure's current test case on this thread is that test: labels,
+ *       parameters and attachments go to it ({@link WmdpTestDetails});</li>
  *   <li>when a suite finishes, the RMU run that made its model (rmu.json) becomes a set-up fixture of its tests
  *       ({@link RmuFixture});</li>
  *   <li>the run's {@code categories.json} and {@code environment.properties} go to the Allure results folder.</li>
@@ -51,6 +53,7 @@ public final class AllureListener implements TestExecutionListener {
     private final Map<UniqueId, DomainFiles> domains = new ConcurrentHashMap<>();
     private final Map<UniqueId, SuiteTests> suites = new ConcurrentHashMap<>();
     private final Map<String, String> environment = new ConcurrentSkipListMap<>();
+    private final Set<UniqueId> described = ConcurrentHashMap.newKeySet();
     private volatile boolean active;
 
     /** The listener ServiceLoader creates: Allure's global lifecycle, the one allure-junit-platform uses. */
@@ -96,10 +99,13 @@ public final class AllureListener implements TestExecutionListener {
             }
             return;
         }
-        Optional<String> test = WmdpTests.value(identifier, WmdpTests.THRESHOLD);
-        if (test.isPresent() && values.containsKey("wmdp.verdict")) {
+        // A test of a benchmark reports while it runs: a threshold's verdict, a question's scores, a committed
+        // baseline's comparison. Its first such entry adds the details, once.
+        UniqueId id = identifier.getUniqueIdObject();
+        if (identifier.isTest() && WmdpTests.isWmdp(identifier) && domains.containsKey(id.removeLastSegment())
+                && values.keySet().stream().anyMatch(key -> key.startsWith("wmdp.")) && described.add(id)) {
             guarded("add the wmdp details of " + identifier.getUniqueId(),
-                    () -> describe(identifier.getUniqueIdObject(), test.get()));
+                    () -> describe(id, id.getLastSegment().getValue()));
         }
     }
 
@@ -129,7 +135,7 @@ public final class AllureListener implements TestExecutionListener {
 
     private static WmdpTestDetails.Scored scored(Path file) throws IOException {
         ResultsFile read = ResultsJson.read(file);
-        return new WmdpTestDetails.Scored(read.result(), file, Files.readAllBytes(file));
+        return new WmdpTestDetails.Scored(read.result(), Files.readAllBytes(file));
     }
 
     @Override
@@ -154,6 +160,7 @@ public final class AllureListener implements TestExecutionListener {
         }
         domains.clear();
         suites.clear();
+        described.clear();
         environment.clear();
     }
 

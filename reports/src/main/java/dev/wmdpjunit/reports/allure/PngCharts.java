@@ -5,6 +5,7 @@ import dev.wmdpjunit.reports.data.RmuRun;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.geom.Ellipse2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,7 +92,7 @@ public final class PngCharts {
                 result.accuracy(), result.ci().lower(), result.ci().upper()));
         series.add(labels.size(), result.accuracy(), result.ci().lower(), result.ci().upper());
         renderer.setSeriesPaint(data.getSeriesCount(), color);
-        renderer.setSeriesShape(data.getSeriesCount(), new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
+        renderer.setSeriesShape(data.getSeriesCount(), new Ellipse2D.Double(-6, -6, 12, 12));
         data.addSeries(series);
         labels.add(label);
     }

@@ -11,10 +11,12 @@ import io.qameta.allure.model.TestResultContainer;
 import io.qameta.allure.util.ResultsUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -50,7 +52,7 @@ final class RmuFixture {
         boolean collapsed = rmu.collapse().map(RmuRun.CollapseCheck::collapsed).orElse(false);
         lifecycle.updateFixture(fixtureUuid, fixture -> {
             List<Parameter> parameters = fixture.getParameters();
-            rmu.hyperparameters().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+            rmu.hyperparameters().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> parameters.add(ResultsUtils.createParameter(e.getKey(), e.getValue())));
             parameters.add(ResultsUtils.createParameter("steps", rmu.losses().size()));
             rmu.collapse().ifPresent(check -> fixture.getSteps().add(new StepResult()
@@ -76,6 +78,6 @@ final class RmuFixture {
             csv.append(i + 1).append(',').append(step.forget()).append(',').append(step.retain()).append(',')
                     .append(step.total()).append('\n');
         }
-        return csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -25,8 +25,8 @@ import java.util.Optional;
  */
 record WmdpTestDetails(String test, Scored candidate, Optional<Scored> base, Optional<RecordedVerdict> verdict) {
 
-    /** A result and the results file it was read from. */
-    record Scored(DomainResult result, Path file, byte[] json) {
+    /** A result and the bytes of the results file it was read from. */
+    record Scored(DomainResult result, byte[] json) {
     }
 
     static final String MODEL_LABEL = "model";

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -99,7 +100,7 @@ public final class ResultsFolder {
                 && !file.getFileName().toString().equals(VerdictsJson.FILE_NAME));
     }
 
-    private static List<Path> list(Path dir, java.util.function.Predicate<Path> filter) {
+    private static List<Path> list(Path dir, Predicate<Path> filter) {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.filter(filter).filter(p -> !p.getFileName().toString().startsWith("."))
                     .sorted().toList();

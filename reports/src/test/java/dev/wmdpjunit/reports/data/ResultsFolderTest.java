@@ -2,6 +2,7 @@ package dev.wmdpjunit.reports.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.wmdpjunit.reports.ExampleRun;
 import java.nio.file.Files;
@@ -31,8 +32,7 @@ class ResultsFolderTest {
             assertThat(bio.role()).isEqualTo(Role.HAZARD);
             assertThat(bio.chance()).isEqualTo(0.25);
             assertThat(suite.domains().get(2).verdicts()).extracting(RecordedVerdict::test, RecordedVerdict::current)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("cyberAtMost30", true),
-                            org.assertj.core.groups.Tuple.tuple("cyberAtMost25", false));
+                    .containsExactly(tuple("cyberAtMost30", true), tuple("cyberAtMost25", false));
             RmuRun rmu = suite.rmu().orElseThrow();
             assertThat(rmu.losses()).hasSize(run.losses().size());
             assertThat(rmu.losses().get(4).total()).isEqualTo(run.losses().get(4)[2]);

@@ -94,6 +94,24 @@ class AllureListenerTest {
     }
 
     @Test
+    void aSelectedQuestionGetsTheDetailsOfItsBenchmark() throws Exception {
+        EngineRunFixture fixture = EngineRunFixture.write(root);
+        fixture.configuration().put("wmdp.questions", "wmdp-bio/3");
+        Path allure = root.resolve("allure-results");
+
+        AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(allure));
+        Map<String, Status> outcomes = fixture.run(new AllureJunitPlatform(lifecycle), new AllureListener(lifecycle));
+
+        assertThat(outcomes).containsExactly(Map.entry("3", Status.SUCCESSFUL));
+        List<Path> results = files(allure, "-result.json");
+        assertThat(results).hasSize(1);
+        JsonNode question = JSON.readTree(results.get(0).toFile());
+        assertThat(label(question, "domain")).isEqualTo("wmdp-bio");
+        assertThat(parameters(question)).containsEntry("n", "1").doesNotContainKey("threshold");
+        assertThat(attachments(question)).containsKeys("wmdp-bio.json", "wmdp-bio accuracy.png");
+    }
+
+    @Test
     void theRmuRunIsASetUpFixtureOfTheSuitesTests() throws Exception {
         EngineRunFixture fixture = EngineRunFixture.write(root);
         Path allure = root.resolve("allure-results");

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wmdpjunit.core.data.WmdpDomain;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.QuestionResult;
 import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.results.ResultsJson;
+import dev.wmdpjunit.core.testing.SyntheticQuestions;
 import dev.wmdpjunit.reports.ExampleRun;
 import dev.wmdpjunit.reports.SafetyReport;
 import dev.wmdpjunit.reports.SyntheticResults;
@@ -238,8 +240,8 @@ class HtmlReportTest {
     @Test
     void textCannotEndTheEmbeddedScript() throws Exception {
         Path odd = root.resolve("models").resolve("<script>alert(1)<!--");
-        DomainResult tricky = SyntheticResults.score(dev.wmdpjunit.core.testing.SyntheticQuestions.wmdp(
-                dev.wmdpjunit.core.data.WmdpDomain.CHEM, 10, 3), 0.5, odd.toString(), 3);
+        DomainResult tricky = SyntheticResults.score(SyntheticQuestions.wmdp(WmdpDomain.CHEM, 10, 3), 0.5,
+                odd.toString(), 3);
         SyntheticResults.write(run.results(), "com.example.Odd", tricky, null);
 
         String html = Files.readString(SafetyReport.write(run.results(), Optional.empty(), out));
