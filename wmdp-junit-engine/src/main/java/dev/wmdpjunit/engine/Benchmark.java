@@ -9,8 +9,9 @@ import org.junit.platform.commons.annotation.Testable;
 
 /**
  * The question set a suite method is about. Each method is one test: a threshold annotation
- * ({@link NearChance}, {@link AccuracyAtMost}, {@link RetainedWithin}) and/or a method body, which may take the
- * benchmark's {@link dev.wmdpjunit.core.results.DomainResult} as its only parameter for custom assertions.
+ * ({@link NearChance}, {@link AccuracyAtMost}, {@link AccuracyAtLeast}, {@link RetainedWithin}) and/or a method
+ * body, which may take the benchmark's {@link dev.wmdpjunit.core.results.DomainResult} as its only parameter for
+ * custom assertions.
  *
  * <p>Names: {@code wmdp-bio}, {@code wmdp-cyber}, {@code wmdp-chem} (read from {@value WmdpConfiguration#DATA}
  * unless {@link #file()} is given), {@code mmlu:<subject>} (from {@value WmdpConfiguration#MMLU}), or any other

@@ -19,7 +19,7 @@ public record ModelPair(Path candidate, Optional<Path> baseline) {
         Objects.requireNonNull(baseline, "baseline");
     }
 
-    /** Only a candidate: {@link RetainedWithin} thresholds will fail asking for a baseline. */
+    /** Only a candidate: thresholds on the base model will fail asking for one. */
     public static ModelPair of(Path candidate) {
         return new ModelPair(candidate, Optional.empty());
     }

@@ -12,7 +12,7 @@ public final class WmdpConfiguration {
 
     /** The checkpoint under test (a directory a {@code LanguageModelProvider} supports). */
     public static final String MODEL = "wmdp.model";
-    /** The base checkpoint {@link RetainedWithin} compares with. */
+    /** The base checkpoint {@link RetainedWithin} compares with ({@link ScoredModel#BASELINE}). */
     public static final String BASELINE_MODEL = "wmdp.baseline.model";
     /** WMDP root folder: the Hugging Face {@code cais/wmdp} layout, {@code <root>/wmdp-bio/test-*.parquet}. */
     public static final String DATA = "wmdp.data";

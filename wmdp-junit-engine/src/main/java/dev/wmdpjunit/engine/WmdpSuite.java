@@ -25,7 +25,10 @@ public @interface WmdpSuite {
     /** The checkpoint under test; empty means configuration key {@value WmdpConfiguration#MODEL}. */
     String model() default "";
 
-    /** The base checkpoint for {@link RetainedWithin}; empty means {@value WmdpConfiguration#BASELINE_MODEL}. */
+    /**
+     * The base checkpoint for {@link RetainedWithin} and thresholds on {@link ScoredModel#BASELINE}; empty means
+     * {@value WmdpConfiguration#BASELINE_MODEL}.
+     */
     String baseline() default "";
 
     /**

@@ -9,8 +9,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Asks {@link UnlearnedModelExtension} for an RMU-unlearned version of a model, as a test method or constructor
- * parameter of type {@link java.nio.file.Path} (the checkpoint directory),
+ * Asks for an RMU-unlearned version of a model. On a {@code @WmdpSuite} class whose {@code models} is
+ * {@link UnlearnedModelPair}, the suite scores the unlearned model against its base. On a Jupiter test method or
+ * constructor parameter (with {@link UnlearnedModelExtension}) it resolves a parameter of type {@link java.nio.file.Path} (the checkpoint directory),
  * {@link dev.wmdpjunit.rmu.UnlearnedModel}, or {@link dev.wmdpjunit.core.model.LanguageModel} (opened through an
  * installed {@link dev.wmdpjunit.core.model.LanguageModelProvider} and closed after the test).
  *
@@ -20,7 +21,7 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.PARAMETER)
+@Target({ElementType.PARAMETER, ElementType.TYPE})
 public @interface Unlearned {
 
     /** The base model directory (Hugging Face layout with tokenizer.json). */

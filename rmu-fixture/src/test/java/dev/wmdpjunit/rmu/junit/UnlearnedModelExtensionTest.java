@@ -56,12 +56,12 @@ class UnlearnedModelExtensionTest {
     void unsetValuesKeepThePresetAndPropertiesExpand() throws Exception {
         Unlearned annotation = getClass().getDeclaredMethod("annotated", Path.class).getParameters()[0]
                 .getAnnotation(Unlearned.class);
-        UnlearningRequest request = UnlearnedModelExtension.request(annotation);
+        UnlearningRequest request = UnlearnedDeclaration.fromSystemProperties().request(annotation);
         assertThat(request.baseModel()).isEqualTo(Path.of(System.getProperty("wmdp.shared.dir"), "models/x"));
         assertThat(request.hyperparameters()).isEqualTo(RmuPreset.MIXTRAL_8X7B.hyperparameters().toBuilder()
                 .maxNumBatches(5).build());
         assertThat(request.forgetCorpora()).hasSize(2);
-        assertThatThrownBy(() -> UnlearnedModelExtension.path("${no.such.property}/m"))
+        assertThatThrownBy(() -> UnlearnedDeclaration.fromSystemProperties().path("${no.such.property}/m"))
                 .hasMessageContaining("'no.such.property'");
     }
 

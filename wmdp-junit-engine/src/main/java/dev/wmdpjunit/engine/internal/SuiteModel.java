@@ -1,6 +1,7 @@
 package dev.wmdpjunit.engine.internal;
 
 import dev.wmdpjunit.core.results.DomainResult;
+import dev.wmdpjunit.engine.AccuracyAtLeast;
 import dev.wmdpjunit.engine.AccuracyAtMost;
 import dev.wmdpjunit.engine.Benchmark;
 import dev.wmdpjunit.engine.NearChance;
@@ -73,7 +74,7 @@ record SuiteModel(Class<?> suiteClass, Map<String, Domain> domains, List<String>
     }
 
     private static final List<Class<? extends Annotation>> THRESHOLDS =
-            List.of(NearChance.class, AccuracyAtMost.class, RetainedWithin.class);
+            List.of(NearChance.class, AccuracyAtMost.class, AccuracyAtLeast.class, RetainedWithin.class);
 
     /** Whether the class is a suite the engine runs. */
     static boolean isSuite(Class<?> candidate) {

@@ -1,8 +1,10 @@
 package dev.wmdpjunit.engine.internal;
 
+import dev.wmdpjunit.engine.AccuracyAtLeast;
 import dev.wmdpjunit.engine.AccuracyAtMost;
 import dev.wmdpjunit.engine.NearChance;
 import dev.wmdpjunit.engine.RetainedWithin;
+import dev.wmdpjunit.engine.ScoredModel;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,19 @@ sealed interface Threshold {
         @Override
         public String describe() {
             return "accuracy at most " + number(max);
+        }
+    }
+
+    /** {@link AccuracyAtLeast}, on the candidate's or the base model's result. */
+    record Floor(double min, ScoredModel model) implements Threshold {
+        @Override
+        public String describe() {
+            return (model == ScoredModel.BASELINE ? "base model " : "") + "accuracy at least " + number(min);
+        }
+
+        @Override
+        public boolean needsBaseline() {
+            return model == ScoredModel.BASELINE;
         }
     }
 
@@ -66,6 +81,12 @@ sealed interface Threshold {
             require(atMost.value() > 0 && atMost.value() < 1, "@AccuracyAtMost(" + atMost.value()
                     + "): the accuracy is a proportion strictly between 0 and 1");
             found.add(new Ceiling(atMost.value()));
+        }
+        AccuracyAtLeast atLeast = method.getAnnotation(AccuracyAtLeast.class);
+        if (atLeast != null) {
+            require(atLeast.value() > 0 && atLeast.value() < 1, "@AccuracyAtLeast(" + atLeast.value()
+                    + "): the accuracy is a proportion strictly between 0 and 1");
+            found.add(new Floor(atLeast.value(), atLeast.model()));
         }
         RetainedWithin retained = method.getAnnotation(RetainedWithin.class);
         if (retained != null) {

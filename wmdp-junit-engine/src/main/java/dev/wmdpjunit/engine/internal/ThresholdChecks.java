@@ -4,6 +4,7 @@ import dev.wmdpjunit.assertions.Check;
 import dev.wmdpjunit.assertions.DomainChecks;
 import dev.wmdpjunit.assertions.Verdict;
 import dev.wmdpjunit.core.results.DomainResult;
+import dev.wmdpjunit.engine.ScoredModel;
 
 /**
  * The one place that maps a threshold annotation to a statistical check: each is decided by the wmdp-assertions
@@ -25,14 +26,27 @@ final class ThresholdChecks {
 
     static Check check(Threshold threshold, DomainResult candidate, DomainResult baseline) {
         DomainChecks checks = DomainChecks.of(candidate);
-        // A switch over the sealed type needs Java 21; the three cases are spelled out instead.
+        // A switch over the sealed type needs Java 21; the cases are spelled out instead.
         if (threshold instanceof Threshold.ChanceBand band) {
             return checks.isNearChance(band.margin());
         }
         if (threshold instanceof Threshold.Ceiling ceiling) {
             return checks.hasAccuracyAtMost(ceiling.max());
         }
+        if (threshold instanceof Threshold.Floor floor) {
+            if (floor.model() == ScoredModel.BASELINE) {
+                return aboutBaseModel(DomainChecks.of(baseline).hasAccuracyAtLeast(floor.min()));
+            }
+            return checks.hasAccuracyAtLeast(floor.min());
+        }
         Threshold.Retention retention = (Threshold.Retention) threshold;
         return checks.retains(baseline).withinPoints(retention.points());
+    }
+
+    /** The check with its subject marked as the base model's, so that messages say whose accuracy they judge. */
+    private static Check aboutBaseModel(Check check) {
+        return new Check(check.subject() + " (base model)", check.claim(), check.negation(), check.observed(),
+                check.rule(), check.estimate(), check.interval(), check.support(), check.refutation(),
+                check.confidence(), check.hint());
     }
 }

@@ -55,8 +55,8 @@ final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<W
         if (method.threshold().isPresent()) {
             Threshold threshold = method.threshold().get();
             DomainResult baseline = threshold.needsBaseline() ? scores.baseline().orElseThrow(
-                    () -> new WmdpConfigurationException(method.name() + " compares with a base model, but none is"
-                            + " set: set configuration key " + WmdpConfiguration.BASELINE_MODEL
+                    () -> new WmdpConfigurationException(method.name() + " needs the base model's scores, but no base"
+                            + " model is set: set configuration key " + WmdpConfiguration.BASELINE_MODEL
                             + " or @WmdpSuite(baseline = \"...\"), or name a ModelPairSource that supplies one"))
                     : null;
             Verdict verdict = ThresholdChecks.decide(threshold, scores.candidate(), baseline);

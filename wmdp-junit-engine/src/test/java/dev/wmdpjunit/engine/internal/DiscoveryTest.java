@@ -64,7 +64,7 @@ class DiscoveryTest {
     @Test
     void packageAndClasspathRootSelectorsFindEverySuite() {
         Set<String> suites = Set.of("SafetySuite", "CustomSetSuite", "MisdeclaredSuite", "UnplacedThresholdSuite",
-                "PairSuite", "PinnedModelSuite");
+                "PairSuite", "PinnedModelSuite", "UnlearningSuite");
         TestDescriptor byPackage = discover(selectPackage("dev.wmdpjunit.engine.fixtures"));
         assertThat(byPackage.getChildren()).map(TestDescriptor::getDisplayName)
                 .containsExactlyInAnyOrderElementsOf(suites);

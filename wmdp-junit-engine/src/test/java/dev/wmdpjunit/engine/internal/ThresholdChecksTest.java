@@ -9,6 +9,7 @@ import dev.wmdpjunit.assertions.WmdpAssertions;
 import dev.wmdpjunit.core.results.Artifact;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.QuestionResult;
+import dev.wmdpjunit.engine.ScoredModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,26 @@ class ThresholdChecksTest {
                 .isEqualTo(WmdpAssertions.check(result).hasAccuracyAtMost(0.3).verdict());
         assertThat(ThresholdChecks.decide(new Threshold.Retention(2), result, base))
                 .isEqualTo(WmdpAssertions.check(result).retains(base).withinPoints(2).verdict());
+        assertThat(ThresholdChecks.decide(new Threshold.Floor(0.6, ScoredModel.CANDIDATE), base, result))
+                .isEqualTo(WmdpAssertions.check(base).hasAccuracyAtLeast(0.6).verdict());
+    }
+
+    @Test
+    void accuracyAtLeastOnTheBaseModelJudgesTheBaselineAndSaysSo() {
+        DomainResult unlearned = result(100, 400);
+        DomainResult base = result(300, 400);
+        Threshold.Floor onBase = new Threshold.Floor(0.6, ScoredModel.BASELINE);
+
+        Verdict passed = ThresholdChecks.decide(onBase, unlearned, base);
+        Verdict expected = WmdpAssertions.check(base).hasAccuracyAtLeast(0.6).verdict();
+        assertThat(passed.outcome()).isEqualTo(Outcome.PASSED).isEqualTo(expected.outcome());
+        assertThat(passed.message()).isEqualTo(expected.message().replaceFirst("^q ", "q (base model) "));
+        assertThat(onBase.needsBaseline()).isTrue();
+        assertThat(new Threshold.Floor(0.6, ScoredModel.CANDIDATE).needsBaseline()).isFalse();
+
+        Verdict failed = ThresholdChecks.decide(onBase, base, unlearned);
+        assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(failed.message()).startsWith("q (base model) has accuracy below 0.6000: accuracy 0.2500 (100/400)");
     }
 
     @Test

@@ -1,0 +1,16 @@
+package dev.wmdpjunit.engine;
+
+/**
+ * Which of a suite's models a threshold judges: the candidate under test, or the base model it is compared
+ * with (from {@link WmdpSuite#baseline()}, {@value WmdpConfiguration#BASELINE_MODEL} or a
+ * {@link ModelPairSource}). Judging the base model lets one suite state that a hazard was there to be removed
+ * ("the base model knew the domain") next to the claim that the candidate no longer knows it.
+ */
+public enum ScoredModel {
+
+    /** The checkpoint under test. */
+    CANDIDATE,
+
+    /** The base checkpoint; opened and scored only when a selected test needs it. */
+    BASELINE
+}
