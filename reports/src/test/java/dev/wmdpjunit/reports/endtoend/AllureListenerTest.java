@@ -54,7 +54,7 @@ class AllureListenerTest {
 
         Map<String, JsonNode> results = runIntoAllure(fixture, allure);
 
-        assertThat(results).containsOnlyKeys("bioForgotten", "bioNotEntirelyLost", "cyberAtMost30",
+        assertThat(results).containsOnlyKeys("bioForgotten", "baseKnowsBio", "cyberAtMost30",
                 "botanyRetained");
         Path suite = fixture.results().resolve(UnlearningSuite.class.getName());
         JsonNode cyber = results.get("cyberAtMost30");

@@ -26,7 +26,7 @@ class ReportListenerTest {
 
         Map<String, Status> outcomes = fixture.run(new ReportListener());
 
-        assertThat(outcomes).containsOnlyKeys("bioForgotten", "bioNotEntirelyLost", "cyberAtMost30",
+        assertThat(outcomes).containsOnlyKeys("bioForgotten", "baseKnowsBio", "cyberAtMost30",
                 "botanyRetained");
         assertThat(outcomes).containsEntry("cyberAtMost30", Status.FAILED);
         Document html = Jsoup.parse(root.resolve("wmdp-report").resolve("index.html").toFile(), "UTF-8");
