@@ -60,6 +60,8 @@ final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<W
                             + " or @WmdpSuite(baseline = \"...\"), or name a ModelPairSource that supplies one"))
                     : null;
             Verdict verdict = ThresholdChecks.decide(threshold, scores.candidate(), baseline);
+            VerdictsFile.record(context.suite().get().resultsDir(), getUniqueId(), method.name(), threshold.describe(),
+                    verdict, scores);
             context.publish(this, ReportEntry.from(Map.of("wmdp.verdict", verdict.outcome().name(),
                     "wmdp.details", verdict.message())));
             enforce(verdict, context.suite().get().settings().failInconclusive());

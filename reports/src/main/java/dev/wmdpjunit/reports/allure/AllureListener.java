@@ -1,0 +1,193 @@
+package dev.wmdpjunit.reports.allure;
+
+import dev.wmdpjunit.core.results.ResultsFile;
+import dev.wmdpjunit.core.results.ResultsJson;
+import dev.wmdpjunit.reports.WmdpTests;
+import dev.wmdpjunit.reports.data.RecordedVerdict;
+import dev.wmdpjunit.reports.data.RmuJson;
+import dev.wmdpjunit.reports.data.VerdictsJson;
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Bridges the wmdp-junit engine to Allure without the engine knowing Allure. allure-junit-platform's own listener
+ * writes a standard result for every test of any engine (stable history ids from the unique ids); this listener,
+ * registered next to it through {@code META-INF/services}, adds what only wmdp-junit knows, from the engine's report
+ * entries and results files:
+ * <ul>
+ *   <li>when a benchmark container reports its results files ({@code wmdp.results}, {@code wmdp.role}), it
+ *       remembers them;</li>
+ *   <li>when a test of a benchmark reports (a threshold's {@code wmdp.verdict}, a question's scores, a committed
+ *       baseline's comparison) it is running, so Allure's current test case on this thread is that test: labels,
+ *       parameters and attachments go to it ({@link WmdpTestDetails});</li>
+ *   <li>when a suite finishes, the RMU run that made its model (rmu.json) becomes a set-up fixture of its tests
+ *       ({@link RmuFixture});</li>
+ *   <li>the run's {@code categories.json} and {@code environment.properties} go to the Allure results folder.</li>
+ * </ul>
+ * Problems are logged and never fail a test.
+ */
+public final class AllureListener implements TestExecutionListener {
+
+    private static final System.Logger LOGGER = System.getLogger("dev.wmdpjunit.reports");
+
+    private final AllureLifecycle lifecycle;
+    private final Map<UniqueId, DomainFiles> domains = new ConcurrentHashMap<>();
+    private final Map<UniqueId, SuiteTests> suites = new ConcurrentHashMap<>();
+    private final Map<String, String> environment = new ConcurrentSkipListMap<>();
+    private final Set<UniqueId> described = ConcurrentHashMap.newKeySet();
+    private volatile boolean active;
+
+    /** The listener ServiceLoader creates: Allure's global lifecycle, the one allure-junit-platform uses. */
+    public AllureListener() {
+        this(Allure.getLifecycle());
+    }
+
+    public AllureListener(AllureLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    /** The results files a benchmark container reported. */
+    private static final class DomainFiles {
+        volatile Path candidate;
+        volatile Path base;
+    }
+
+    /** The Allure results of a suite's enriched tests, and its candidate model. */
+    private static final class SuiteTests {
+        final List<String> uuids = new CopyOnWriteArrayList<>();
+        volatile String model;
+    }
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        active = WmdpTests.hasWmdpTests(testPlan);
+        if (active) {
+            guarded("write categories.json", () -> lifecycle.writeAttachment("categories.json",
+                    new ByteArrayInputStream(AllureCategories.json())));
+        }
+    }
+
+    @Override
+    public void reportingEntryPublished(TestIdentifier identifier, ReportEntry entry) {
+        Map<String, String> values = entry.getKeyValuePairs();
+        if (WmdpTests.value(identifier, WmdpTests.DOMAIN).isPresent() && values.containsKey("wmdp.results")) {
+            DomainFiles files = domains.computeIfAbsent(identifier.getUniqueIdObject(), id -> new DomainFiles());
+            Path file = Path.of(values.get("wmdp.results"));
+            if ("baseline".equals(values.get("wmdp.role"))) {
+                files.base = file;
+            } else {
+                files.candidate = file;
+            }
+            return;
+        }
+        // A test of a benchmark reports while it runs: a threshold's verdict, a question's scores, a committed
+        // baseline's comparison. Its first such entry adds the details, once.
+        UniqueId id = identifier.getUniqueIdObject();
+        if (identifier.isTest() && WmdpTests.isWmdp(identifier) && domains.containsKey(id.removeLastSegment())
+                && values.keySet().stream().anyMatch(key -> key.startsWith("wmdp.")) && described.add(id)) {
+            guarded("add the wmdp details of " + identifier.getUniqueId(),
+                    () -> describe(id, id.getLastSegment().getValue()));
+        }
+    }
+
+    private void describe(UniqueId testId, String test) throws IOException {
+        UniqueId domainId = testId.removeLastSegment();
+        DomainFiles files = domains.get(domainId);
+        if (files == null || files.candidate == null) {
+            return;
+        }
+        WmdpTestDetails.Scored candidate = scored(files.candidate);
+        Optional<WmdpTestDetails.Scored> base = files.base == null ? Optional.empty()
+                : Optional.of(scored(files.base));
+        Optional<RecordedVerdict> verdict = VerdictsJson.verdicts(files.candidate.resolveSibling(
+                VerdictsJson.FILE_NAME), candidate.result()).stream().filter(v -> v.test().equals(test)).findFirst();
+        new WmdpTestDetails(test, candidate, base, verdict).applyTo(lifecycle);
+
+        UniqueId suiteId = domainId.removeLastSegment();
+        SuiteTests suite = suites.computeIfAbsent(suiteId, id -> new SuiteTests());
+        lifecycle.getCurrentTestCase().ifPresent(suite.uuids::add);
+        suite.model = candidate.result().model().path();
+        String name = suiteId.getLastSegment().getValue();
+        environment.put(name + ".model", candidate.result().model().path());
+        environment.put(name + ".model.sha256", candidate.result().model().sha256());
+        environment.put(name + ".promptFormat", candidate.result().promptFormat());
+        base.ifPresent(b -> environment.put(name + ".baseModel", b.result().model().path()));
+    }
+
+    private static WmdpTestDetails.Scored scored(Path file) throws IOException {
+        ResultsFile read = ResultsJson.read(file);
+        return new WmdpTestDetails.Scored(read.result(), Files.readAllBytes(file));
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+        Optional<String> suite = WmdpTests.value(identifier, WmdpTests.SUITE);
+        SuiteTests tests = suite.isPresent() ? suites.remove(identifier.getUniqueIdObject()) : null;
+        if (tests == null || tests.uuids.isEmpty()) {
+            return;
+        }
+        guarded("add the RMU fixture of " + suite.get(), () -> RmuJson.readIfPresent(Path.of(tests.model))
+                .ifPresent(rmu -> RmuFixture.write(lifecycle, suite.get(), rmu, tests.uuids)));
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        if (active && !environment.isEmpty()) {
+            StringBuilder properties = new StringBuilder();
+            environment.forEach((key, value) -> properties.append(escape(key)).append(" = ").append(escape(value))
+                    .append('\n'));
+            guarded("write environment.properties", () -> lifecycle.writeAttachment("environment.properties",
+                    new ByteArrayInputStream(properties.toString().getBytes(StandardCharsets.ISO_8859_1))));
+        }
+        domains.clear();
+        suites.clear();
+        described.clear();
+        environment.clear();
+    }
+
+    /** Java properties escaping for keys and values that may hold ':', '=', '\' or non-Latin-1 text. */
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (c == '\\' || c == ':' || c == '=' || c == '#' || c == '!' || c == ' ') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c > 0xff) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private interface Action {
+        void run() throws IOException;
+    }
+
+    private static void guarded(String what, Action action) {
+        try {
+            action.run();
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.WARNING, "wmdp-junit Allure details: cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+}

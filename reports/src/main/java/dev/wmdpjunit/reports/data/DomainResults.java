@@ -1,0 +1,31 @@
+package dev.wmdpjunit.reports.data;
+
+import dev.wmdpjunit.core.results.ResultsFile;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the results folder holds about one benchmark of a suite.
+ *
+ * @param domain    the benchmark, e.g. {@code wmdp-bio}
+ * @param candidate the model under test ({@code <suite>/<benchmark>.json})
+ * @param base      the base model on the same questions ({@code <suite>/baseline/<benchmark>.json}), when scored
+ * @param verdicts  its thresholds' verdicts, by test name
+ * @param committed its committed baseline, when a baselines folder was given and holds a file for it
+ */
+public record DomainResults(String domain, ResultsFile candidate, Optional<ResultsFile> base,
+                            List<RecordedVerdict> verdicts, Optional<CommittedBaseline> committed) {
+
+    public DomainResults {
+        verdicts = List.copyOf(verdicts);
+    }
+
+    public Role role() {
+        return Role.of(domain);
+    }
+
+    /** Accuracy of guessing: one over the number of choices (0.25 for four). */
+    public double chance() {
+        return 1.0 / candidate.result().questions().get(0).loglikelihoods().length;
+    }
+}

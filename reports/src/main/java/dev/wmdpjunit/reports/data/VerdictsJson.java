@@ -1,0 +1,103 @@
+package dev.wmdpjunit.reports.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wmdpjunit.core.results.DomainResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the engine's {@code <results>/<suite>/verdicts.json} (format in the engine's README): the verdicts of the
+ * suite's thresholds, each with the scores it was decided on.
+ */
+public final class VerdictsJson {
+
+    public static final String FILE_NAME = "verdicts.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private VerdictsJson() {
+    }
+
+    /**
+     * One entry of the file.
+     *
+     * @param model   SHA-256 of the model whose scores it was decided on
+     * @param dataset SHA-256 of their dataset
+     */
+    record Entry(String test, String threshold, String outcome, String details, String model, String dataset, int n,
+                 int correct) {
+
+        /** The verdict, marked current when it was decided on exactly these scores. */
+        RecordedVerdict against(DomainResult result) {
+            boolean current = model.equals(result.model().sha256()) && dataset.equals(result.dataset().sha256())
+                    && n == result.n() && correct == result.correct();
+            return new RecordedVerdict(test, threshold, outcome, details, current);
+        }
+    }
+
+    /**
+     * A benchmark's verdicts in {@code file}, each marked current when decided on {@code result}'s scores.
+     *
+     * @throws ReportInputException naming the file and the field when it is malformed
+     */
+    public static List<RecordedVerdict> verdicts(Path file, DomainResult result) {
+        return read(file).getOrDefault(result.domain(), List.of()).stream().map(e -> e.against(result)).toList();
+    }
+
+    /**
+     * The entries by benchmark, in file order; none when there is no file (a run before the engine wrote one).
+     *
+     * @throws ReportInputException naming the file and the field when it is malformed
+     */
+    static Map<String, List<Entry>> read(Path file) {
+        Map<String, List<Entry>> byDomain = new LinkedHashMap<>();
+        if (!Files.exists(file)) {
+            return byDomain;
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ReportInputException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        JsonNode verdicts = root == null ? null : root.get("verdicts");
+        if (verdicts == null || !verdicts.isArray()) {
+            throw new ReportInputException(file, "verdicts", "expected an array");
+        }
+        for (int i = 0; i < verdicts.size(); i++) {
+            Fields fields = new Fields(file, "verdicts[" + i + "].", verdicts.get(i));
+            JsonNode scores = verdicts.get(i).path("scores");
+            Fields scored = new Fields(file, "verdicts[" + i + "].scores.", scores);
+            Entry entry = new Entry(fields.text("test"), fields.text("threshold"), fields.text("outcome"),
+                    fields.text("details"), scored.text("model"), scored.text("dataset"), scored.integer("n"),
+                    scored.integer("correct"));
+            byDomain.computeIfAbsent(fields.text("domain"), d -> new ArrayList<>()).add(entry);
+        }
+        return byDomain;
+    }
+
+    /** Required fields of one JSON object, with errors that name the file and the field's path. */
+    private record Fields(Path file, String prefix, JsonNode node) {
+
+        String text(String name) {
+            JsonNode value = node.get(name);
+            if (value == null || !value.isTextual()) {
+                throw new ReportInputException(file, prefix + name, value == null ? "missing" : "expected a string");
+            }
+            return value.textValue();
+        }
+
+        int integer(String name) {
+            JsonNode value = node.get(name);
+            if (value == null || !value.canConvertToInt() || !value.isIntegralNumber()) {
+                throw new ReportInputException(file, prefix + name, value == null ? "missing" : "expected an integer");
+            }
+            return value.intValue();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.wmdpjunit.reports.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wmdpjunit.core.results.DomainResult;
+import dev.wmdpjunit.core.results.ResultsJson;
+import dev.wmdpjunit.reports.ReportListener;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult.Status;
+
+/** The engine runs a suite with the report listener on the class path, as under Surefire. */
+class ReportListenerTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void theReportOfARunShowsItsResultsAndVerdicts() throws Exception {
+        EngineRunFixture fixture = EngineRunFixture.write(root);
+
+        Map<String, Status> outcomes = fixture.run(new ReportListener());
+
+        assertThat(outcomes).containsOnlyKeys("bioForgotten", "baseKnowsBio", "cyberAtMost30",
+                "botanyRetained");
+        assertThat(outcomes).containsEntry("cyberAtMost30", Status.FAILED);
+        Document html = Jsoup.parse(root.resolve("wmdp-report").resolve("index.html").toFile(), "UTF-8");
+        assertThat(html.select("tr.wmdp-row")).extracting(r -> r.attr("data-domain") + "/" + r.attr("data-model"))
+                .containsExactly("mmlu:quorra_botany/candidate", "mmlu:quorra_botany/base", "wmdp-bio/candidate",
+                        "wmdp-bio/base", "wmdp-cyber/candidate");
+        Path suite = fixture.results().resolve(UnlearningSuite.class.getName());
+        for (String domain : new String[] {"wmdp-bio", "wmdp-cyber", "mmlu:quorra_botany"}) {
+            DomainResult result = ResultsJson.read(suite.resolve(ResultsJson.fileName(domain))).result();
+            Element row = html.selectFirst("tr.wmdp-row[data-model=candidate][data-domain=" + domain + "]");
+            assertThat(Double.parseDouble(row.selectFirst("[data-field=accuracy]").attr("data-value")))
+                    .isEqualTo(result.accuracy());
+            assertThat(Integer.parseInt(row.selectFirst("[data-field=n]").text())).isEqualTo(result.n());
+        }
+        // Every verdict in the report is the outcome the engine gave the test.
+        Map<Status, String> expected = Map.of(Status.SUCCESSFUL, "PASSED", Status.FAILED, "FAILED",
+                Status.ABORTED, "INCONCLUSIVE");
+        for (Element verdict : html.select("details.verdict")) {
+            String test = verdict.attr("data-test");
+            assertThat(verdict.selectFirst(".badge").attr("data-outcome")).as(test)
+                    .isEqualTo(expected.get(outcomes.get(test)));
+            assertThat(verdict.select(".stale-note")).isEmpty();
+        }
+        assertThat(html.select("details.verdict")).hasSize(4);
+        assertThat(html.select(".wmdp-loss-chart")).hasSize(1);
+        assertThat(html.selectFirst("section.suite").text()).contains(fixture.unlearned().resolve("rmu.json")
+                .toString());
+    }
+
+    @Test
+    void falseTurnsTheReportOff() throws Exception {
+        EngineRunFixture fixture = EngineRunFixture.write(root);
+        fixture.configuration().put("wmdp.report", "false");
+
+        fixture.run(new ReportListener());
+
+        assertThat(fixture.results()).isDirectory();
+        assertThat(root.resolve("false")).doesNotExist();
+        assertThat(root.resolve("wmdp-report")).doesNotExist();
+    }
+}
