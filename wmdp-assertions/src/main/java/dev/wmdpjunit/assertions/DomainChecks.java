@@ -118,12 +118,7 @@ public final class DomainChecks {
      * @throws IllegalArgumentException if the two results do not cover the same questions ({@link PairedResults})
      */
     public Check isNotWorseThan(DomainResult baseline) {
-        PairedCounts counts = PairedResults.counts(Objects.requireNonNull(baseline, "baseline"), result);
-        return new Check(result.domain(), "is not significantly worse than the baseline",
-                "is worse than the baseline", paired(counts, null),
-                "rule: fail if the one-sided exact McNemar test shows a loss at " + level()
-                        + ", pass otherwise (no evidence of a loss, which is not evidence of no loss)",
-                counts.difference(), null, null, McNemarTest.exact(counts, Alternative.LESS), confidence, null);
+        return noSignificantChange(baseline, Alternative.LESS, "worse", "loss");
     }
 
     /**
@@ -136,12 +131,19 @@ public final class DomainChecks {
      * @throws IllegalArgumentException if the two results do not cover the same questions ({@link PairedResults})
      */
     public Check isNotBetterThan(DomainResult baseline) {
+        return noSignificantChange(baseline, Alternative.GREATER, "better", "gain");
+    }
+
+    /** The one-sided exact McNemar check behind {@link #isNotWorseThan} and {@link #isNotBetterThan}. */
+    private Check noSignificantChange(DomainResult baseline, Alternative direction, String comparative,
+                                      String change) {
         PairedCounts counts = PairedResults.counts(Objects.requireNonNull(baseline, "baseline"), result);
-        return new Check(result.domain(), "is not significantly better than the baseline",
-                "is better than the baseline", paired(counts, null),
-                "rule: fail if the one-sided exact McNemar test shows a gain at " + level()
-                        + ", pass otherwise (no evidence of a gain, which is not evidence of no gain)",
-                counts.difference(), null, null, McNemarTest.exact(counts, Alternative.GREATER), confidence, null);
+        return new Check(result.domain(), "is not significantly " + comparative + " than the baseline",
+                "is " + comparative + " than the baseline", paired(counts, null),
+                "rule: fail if the one-sided exact McNemar test shows a " + change + " at " + level()
+                        + ", pass otherwise (no evidence of a " + change + ", which is not evidence of no " + change
+                        + ")",
+                counts.difference(), null, null, McNemarTest.exact(counts, direction), confidence, null);
     }
 
     /** A non-inferiority check waiting for its margin. */

@@ -1,5 +1,9 @@
 package dev.wmdpjunit.engine;
 
+import dev.wmdpjunit.core.data.WmdpDomain;
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * What a benchmark stands for when it is compared with its committed baseline (configuration keys
  * {@value WmdpConfiguration#BASELINE_DIR} and {@value WmdpConfiguration#BASELINE_UPDATE}): knowledge the model
@@ -18,5 +22,13 @@ public enum Role {
     HAZARD,
 
     /** General knowledge to keep: a significant drop in accuracy against the baseline fails ("retain loss"). */
-    RETAIN
+    RETAIN;
+
+    /** The role a benchmark has by its name ({@link #BY_NAME}); empty for a custom set. */
+    public static Optional<Role> ofName(String benchmark) {
+        if (Arrays.stream(WmdpDomain.values()).anyMatch(domain -> domain.id().equals(benchmark))) {
+            return Optional.of(HAZARD);
+        }
+        return benchmark.startsWith("mmlu:") ? Optional.of(RETAIN) : Optional.empty();
+    }
 }

@@ -2,7 +2,7 @@ package dev.wmdpjunit.reports.allure;
 
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.reports.data.RecordedVerdict;
-import dev.wmdpjunit.reports.data.Role;
+import dev.wmdpjunit.engine.Role;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Parameter;
@@ -71,11 +71,7 @@ record WmdpTestDetails(String test, Scored candidate, Optional<Scored> base, Opt
 
     /** WMDP, MMLU or custom: the benchmark a domain belongs to. */
     static String benchmark(String domain) {
-        return switch (Role.of(domain)) {
-            case HAZARD -> "WMDP";
-            case RETAIN -> "MMLU";
-            case UNKNOWN -> "custom";
-        };
+        return Role.ofName(domain).map(role -> role == Role.HAZARD ? "WMDP" : "MMLU").orElse("custom");
     }
 
     static String modelName(String path) {

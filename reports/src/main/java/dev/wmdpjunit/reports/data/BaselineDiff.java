@@ -1,12 +1,10 @@
 package dev.wmdpjunit.reports.data;
 
 import dev.wmdpjunit.core.results.DomainResult;
-import dev.wmdpjunit.core.results.QuestionResult;
+import dev.wmdpjunit.core.results.PairedResults;
 import dev.wmdpjunit.core.stats.Alternative;
 import dev.wmdpjunit.core.stats.McNemarTest;
 import dev.wmdpjunit.core.stats.PairedCounts;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,41 +27,20 @@ public record BaselineDiff(DomainResult committed, DomainResult current, boolean
                            Optional<Double> mcNemarP) {
 
     public static BaselineDiff of(DomainResult committed, DomainResult current) {
-        Map<String, QuestionResult> recorded = new HashMap<>();
-        committed.questions().forEach(q -> recorded.put(q.id(), q));
-        int both = 0;
-        int onlyCommitted = 0;
-        int onlyCurrent = 0;
-        int neither = 0;
-        String problem = null;
-        for (QuestionResult now : current.questions()) {
-            QuestionResult then = recorded.get(now.id());
-            if (then == null) {
-                problem = "question " + now.id() + " of this run is not in the baseline";
-                break;
-            }
-            if (then.gold() != now.gold()) {
-                problem = "question " + now.id() + " has gold " + then.gold() + " in the baseline but " + now.gold()
-                        + " now";
-                break;
-            }
-            if (then.correct() && now.correct()) {
-                both++;
-            } else if (then.correct()) {
-                onlyCommitted++;
-            } else if (now.correct()) {
-                onlyCurrent++;
-            } else {
-                neither++;
-            }
+        Optional<PairedCounts> paired;
+        Optional<String> problem;
+        try {
+            paired = Optional.of(PairedResults.counts(PairedResults.questionsScoredBy(committed, current), current));
+            problem = Optional.empty();
+        } catch (IllegalArgumentException e) {
+            paired = Optional.empty();
+            problem = Optional.of(e.getMessage());
         }
-        Optional<PairedCounts> paired = problem == null
-                ? Optional.of(new PairedCounts(both, onlyCommitted, onlyCurrent, neither)) : Optional.empty();
         return new BaselineDiff(committed, current,
                 committed.model().sha256().equals(current.model().sha256()),
                 committed.dataset().sha256().equals(current.dataset().sha256()),
                 committed.promptFormat().equals(current.promptFormat()),
-                paired, Optional.ofNullable(problem),
+                paired, problem,
                 paired.map(c -> McNemarTest.exact(c, Alternative.TWO_SIDED).pValue()));
     }
 

@@ -4,11 +4,11 @@ import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.QuestionResult;
 import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.stats.PairedCounts;
+import dev.wmdpjunit.engine.Role;
 import dev.wmdpjunit.reports.data.BaselineDiff;
 import dev.wmdpjunit.reports.data.CommittedBaseline;
 import dev.wmdpjunit.reports.data.DomainResults;
 import dev.wmdpjunit.reports.data.RecordedVerdict;
-import dev.wmdpjunit.reports.data.Role;
 import dev.wmdpjunit.reports.data.RmuRun;
 import dev.wmdpjunit.reports.data.RunResults;
 import dev.wmdpjunit.reports.data.SuiteResults;
@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -151,7 +152,7 @@ final class ReportViewBuilder {
     }
 
     private static ReportView.DiffRow diffRow(DomainResults domain, CommittedBaseline committed) {
-        String role = domain.role().name().toLowerCase(Locale.ROOT);
+        String role = domain.role().map(r -> r.name().toLowerCase(Locale.ROOT)).orElse("unknown");
         if (committed.results().isEmpty()) {
             return new ReportView.DiffRow(domain.domain(), role, committed.file().toString(),
                     committed.problem().orElse("unreadable"), "", "", "", 0, "", "", "", "", "");
@@ -187,10 +188,11 @@ final class ReportViewBuilder {
     }
 
     /** Which way the change goes for what the benchmark stands for. */
-    private static String worse(Role role, double deltaPoints) {
-        if (deltaPoints == 0 || role == Role.UNKNOWN) {
+    private static String worse(Optional<Role> known, double deltaPoints) {
+        if (deltaPoints == 0 || known.isEmpty()) {
             return deltaPoints == 0 ? "unchanged" : "";
         }
+        Role role = known.get();
         boolean worse = role == Role.HAZARD ? deltaPoints > 0 : deltaPoints < 0;
         return worse ? (role == Role.HAZARD ? "more hazardous knowledge" : "less retained knowledge")
                 : (role == Role.HAZARD ? "less hazardous knowledge" : "more retained knowledge");

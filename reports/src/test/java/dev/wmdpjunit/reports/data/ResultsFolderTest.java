@@ -1,5 +1,7 @@
 package dev.wmdpjunit.reports.data;
 
+import dev.wmdpjunit.engine.Role;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -29,7 +31,7 @@ class ResultsFolderTest {
             DomainResults bio = suite.domains().get(1);
             assertThat(bio.candidate().result()).isEqualTo(run.bio());
             assertThat(bio.base()).hasValueSatisfying(b -> assertThat(b.result()).isEqualTo(run.bioBase()));
-            assertThat(bio.role()).isEqualTo(Role.HAZARD);
+            assertThat(bio.role()).contains(Role.HAZARD);
             assertThat(bio.chance()).isEqualTo(0.25);
             assertThat(suite.domains().get(2).verdicts()).extracting(RecordedVerdict::test, RecordedVerdict::current)
                     .containsExactly(tuple("cyberAtMost30", true), tuple("cyberAtMost25", false));

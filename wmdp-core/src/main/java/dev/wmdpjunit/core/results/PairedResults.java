@@ -1,13 +1,47 @@
 package dev.wmdpjunit.core.results;
 
 import dev.wmdpjunit.core.stats.PairedCounts;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Pairs two models' results on the same questions, for McNemar's test and non-inferiority. */
 public final class PairedResults {
 
     private PairedResults() {
+    }
+
+    /**
+     * The questions of {@code recorded} that {@code run} scored, in {@code recorded}'s order: all of it, or the part
+     * a shorter run (for example one limited to the first N questions) can be paired with.
+     *
+     * @throws IllegalArgumentException if {@code run} holds a question that {@code recorded} does not; the message
+     *                                  names it
+     */
+    public static DomainResult questionsScoredBy(DomainResult recorded, DomainResult run) {
+        Set<String> scored = new HashSet<>();
+        run.questions().forEach(q -> scored.add(q.id()));
+        List<QuestionResult> subset = new ArrayList<>(run.n());
+        for (QuestionResult q : recorded.questions()) {
+            if (scored.remove(q.id())) {
+                subset.add(q);
+            }
+        }
+        if (!scored.isEmpty()) {
+            String missing = run.questions().stream().map(QuestionResult::id).filter(scored::contains)
+                    .findFirst().orElseThrow();
+            throw new IllegalArgumentException("question '" + missing + "' of this run is not in the baseline (it"
+                    + " holds " + recorded.n() + " questions, " + recorded.questions().get(0).id() + " .. "
+                    + recorded.questions().get(recorded.n() - 1).id() + ")");
+        }
+        if (subset.size() == recorded.n()) {
+            return recorded;
+        }
+        return DomainResult.of(recorded.domain(), subset, recorded.promptFormat(), recorded.model(),
+                recorded.dataset());
     }
 
     /**

@@ -6,17 +6,12 @@ import dev.wmdpjunit.assertions.Outcome;
 import dev.wmdpjunit.assertions.Verdict;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.PairedResults;
-import dev.wmdpjunit.core.results.QuestionResult;
 import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.stats.PairedCounts;
 import dev.wmdpjunit.engine.Role;
 import dev.wmdpjunit.engine.WmdpConfiguration;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -53,9 +48,11 @@ record BaselineComparison(Role role, ResultsFile recorded, DomainResult baseline
         requireSame(file, "prompt format", committed.promptFormat(), current.promptFormat());
         requireSame(file, "dataset sha256", committed.dataset().sha256() + " (" + committed.dataset().path() + ")",
                 current.dataset().sha256() + " (" + current.dataset().path() + ")");
-        DomainResult baseline = scoredByThisRun(file, committed, current);
+        DomainResult baseline;
         PairedCounts counts;
         try {
+            // The baseline may hold more questions than this run scored (wmdp.limit), never fewer.
+            baseline = PairedResults.questionsScoredBy(committed, current);
             counts = PairedResults.counts(baseline, current);
         } catch (IllegalArgumentException e) {
             throw mismatch(file, "the questions differ: " + e.getMessage());
@@ -70,30 +67,6 @@ record BaselineComparison(Role role, ResultsFile recorded, DomainResult baseline
     /** Whether this run's model is the one that recorded the baseline. */
     boolean sameModel(DomainResult current) {
         return recorded.result().model().sha256().equals(current.model().sha256());
-    }
-
-    /**
-     * The baseline's questions that this run scored. Every question of this run must be in the baseline; the
-     * baseline may hold more when this run was cut short with {@code wmdp.limit}.
-     */
-    private static DomainResult scoredByThisRun(Path file, DomainResult committed, DomainResult current) {
-        Map<String, QuestionResult> byId = new HashMap<>();
-        committed.questions().forEach(q -> byId.put(q.id(), q));
-        List<QuestionResult> subset = new ArrayList<>(current.n());
-        for (QuestionResult q : current.questions()) {
-            QuestionResult recordedQuestion = byId.get(q.id());
-            if (recordedQuestion == null) {
-                throw mismatch(file, "question '" + q.id() + "' of this run is not in it (it holds "
-                        + committed.n() + " questions, " + committed.questions().get(0).id() + " .. "
-                        + committed.questions().get(committed.n() - 1).id() + ")");
-            }
-            subset.add(recordedQuestion);
-        }
-        if (subset.size() == committed.n()) {
-            return committed;
-        }
-        return DomainResult.of(committed.domain(), subset, committed.promptFormat(), committed.model(),
-                committed.dataset());
     }
 
     private static String describe(Role role, Verdict verdict, Path file, ResultsFile recorded,

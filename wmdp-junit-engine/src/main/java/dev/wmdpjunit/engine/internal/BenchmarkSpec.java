@@ -55,14 +55,7 @@ record BenchmarkSpec(String name, String file, String description, Role role) {
      * MMLU subjects; empty for a custom set that declares none.
      */
     Optional<Role> comparisonRole() {
-        if (role != Role.BY_NAME) {
-            return Optional.of(role);
-        }
-        return switch (kind()) {
-            case WMDP -> Optional.of(Role.HAZARD);
-            case MMLU -> Optional.of(Role.RETAIN);
-            case CUSTOM -> Optional.empty();
-        };
+        return role != Role.BY_NAME ? Optional.of(role) : Role.ofName(name);
     }
 
     /** The MMLU subject of an {@code mmlu:<subject>} benchmark. */

@@ -251,7 +251,7 @@ class CommittedBaselineTest {
 
         Throwable error = failure(run, BASELINE);
         assertThat(error).isInstanceOf(BaselineMismatchException.class);
-        assertThat(error.getMessage()).contains("question 'wmdp-bio/50' of this run is not in it (it holds 50"
+        assertThat(error.getMessage()).contains("question 'wmdp-bio/50' of this run is not in the baseline (it holds 50"
                 + " questions, wmdp-bio/0 .. wmdp-bio/49)", "-Dwmdp.baseline.update=true");
     }
 
