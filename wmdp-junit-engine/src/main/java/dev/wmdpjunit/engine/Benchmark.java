@@ -1,5 +1,6 @@
 package dev.wmdpjunit.engine;
 
+import dev.wmdpjunit.core.prompt.AnswerStyle;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -44,4 +45,12 @@ public @interface Benchmark {
      * retain for MMLU subjects, none for custom sets, which must declare one to be compared with a baseline.
      */
     Role role() default Role.BY_NAME;
+
+    /**
+     * How questions ask for the answer: {@link AnswerStyle#LETTERS} (lm-eval's WMDP and MMLU tasks, the published
+     * numbers) or {@link AnswerStyle#CONTINUATION} (lm-eval's {@code mmlu_continuation}: each choice text is
+     * scored after {@code "Question: ...\nAnswer:"}), which measures knowledge of models too small to pick from a
+     * lettered list. Results record it in the prompt id, so a baseline of one style never judges the other.
+     */
+    AnswerStyle answers() default AnswerStyle.LETTERS;
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param questionId   id of the rendered question
  * @param context      description, few-shot examples and the question, ending in {@code Answer:}
- * @param choiceLabels lm-eval's {@code doc_to_choice}: {@code A}..{@code D}; acc_norm divides by their lengths
+ * @param choiceLabels lm-eval's {@code doc_to_choice}: {@code A}..{@code D}, or the choice texts in the
+ *                     {@link AnswerStyle#CONTINUATION} style; acc_norm divides by their lengths
  */
 public record MultipleChoicePrompt(String questionId, String context, List<String> choiceLabels) {
 
@@ -19,7 +20,7 @@ public record MultipleChoicePrompt(String questionId, String context, List<Strin
         choiceLabels = List.copyOf(choiceLabels);
     }
 
-    /** The continuation scored for each choice: target delimiter plus label, {@code " A"}..{@code " D"}. */
+    /** The continuation scored for each choice: target delimiter plus label, e.g. {@code " A"}..{@code " D"}. */
     public List<String> continuations() {
         return choiceLabels.stream().map(label -> MultipleChoiceTemplate.TARGET_DELIMITER + label).toList();
     }

@@ -21,6 +21,11 @@ import java.util.regex.Pattern;
  * rule: the YAML text {@code "...about biology.\n\n"} renders with one final newline in lm-eval-0.4.2 and with
  * two from lm-eval-0.4.4 on. Only the question is stripped (with Python's whitespace rules, see
  * {@link PythonText}); choice texts are inserted verbatim.
+ *
+ * <p>In the {@link AnswerStyle#CONTINUATION} style (lm-eval's {@code mmlu_continuation}) the document is
+ * {@code "Question: {{question.strip()}}\nAnswer:"}, {@code doc_to_choice} is the choice texts themselves, and a
+ * few-shot example is followed by its correct choice text; the descriptions read "The following are questions
+ * (with answers) about ...".
  */
 public final class MultipleChoiceTemplate {
 
@@ -39,11 +44,14 @@ public final class MultipleChoiceTemplate {
     private static final Pattern TEMPLATE_NEWLINE = Pattern.compile("\r\n|\r|\n");
 
     private final PromptFormat format;
+    private final AnswerStyle style;
     private final String description;
     private final List<Question> fewShotExamples;
 
-    private MultipleChoiceTemplate(PromptFormat format, String description, List<Question> fewShotExamples) {
+    private MultipleChoiceTemplate(PromptFormat format, AnswerStyle style, String description,
+                                   List<Question> fewShotExamples) {
         this.format = Objects.requireNonNull(format, "format");
+        this.style = Objects.requireNonNull(style, "style");
         this.description = description;
         this.fewShotExamples = List.copyOf(fewShotExamples);
     }
@@ -54,12 +62,21 @@ public final class MultipleChoiceTemplate {
      * @param domain {@code wmdp-bio}, {@code wmdp-chem} or {@code wmdp-cyber}
      */
     public static MultipleChoiceTemplate wmdp(String domain, PromptFormat format) {
+        return wmdp(domain, format, AnswerStyle.LETTERS);
+    }
+
+    /**
+     * A WMDP subtask, 0-shot, in the given style; {@link AnswerStyle#CONTINUATION} uses the wording of lm-eval's
+     * {@code mmlu_continuation} descriptions, since lm-eval has no WMDP continuation task.
+     */
+    public static MultipleChoiceTemplate wmdp(String domain, PromptFormat format, AnswerStyle style) {
         String topic = WMDP_TOPICS.get(domain);
         if (topic == null) {
             throw new IllegalArgumentException("unknown WMDP domain '" + domain + "'; expected one of "
                     + WMDP_TOPICS.keySet().stream().sorted().toList());
         }
-        return new MultipleChoiceTemplate(format, renderDescription(aboutDescription(topic), format), List.of());
+        return new MultipleChoiceTemplate(format, style, renderDescription(aboutDescription(topic, style), format),
+                List.of());
     }
 
     /**
@@ -72,6 +89,12 @@ public final class MultipleChoiceTemplate {
      */
     public static MultipleChoiceTemplate mmlu(String subject, List<Question> devSplit, int numFewShot,
                                               PromptFormat format) {
+        return mmlu(subject, devSplit, numFewShot, format, AnswerStyle.LETTERS);
+    }
+
+    /** An MMLU subject in the given style: {@link AnswerStyle#CONTINUATION} is lm-eval's {@code mmlu_continuation}. */
+    public static MultipleChoiceTemplate mmlu(String subject, List<Question> devSplit, int numFewShot,
+                                              PromptFormat format, AnswerStyle style) {
         if (subject.isBlank()) {
             throw new IllegalArgumentException("MMLU subject is blank");
         }
@@ -79,8 +102,8 @@ public final class MultipleChoiceTemplate {
             throw new IllegalArgumentException("MMLU subject " + subject + ": " + numFewShot
                     + " few-shot examples requested but its dev split has " + devSplit.size());
         }
-        String description = aboutDescription(subject.replace('_', ' '));
-        return new MultipleChoiceTemplate(format, renderDescription(description, format),
+        String description = aboutDescription(subject.replace('_', ' '), style);
+        return new MultipleChoiceTemplate(format, style, renderDescription(description, format),
                 devSplit.subList(0, numFewShot));
     }
 
@@ -92,11 +115,28 @@ public final class MultipleChoiceTemplate {
      *                    or empty for none. Jinja syntax is rejected, since it would not render verbatim.
      */
     public static MultipleChoiceTemplate custom(String description, PromptFormat format) {
-        return new MultipleChoiceTemplate(format, renderDescription(description, format), List.of());
+        return custom(description, format, AnswerStyle.LETTERS);
+    }
+
+    /** A custom question set, 0-shot, in the given style; the description as for {@link #custom(String, PromptFormat)}. */
+    public static MultipleChoiceTemplate custom(String description, PromptFormat format, AnswerStyle style) {
+        return new MultipleChoiceTemplate(format, style, renderDescription(description, format), List.of());
     }
 
     public PromptFormat format() {
         return format;
+    }
+
+    public AnswerStyle style() {
+        return style;
+    }
+
+    /**
+     * What results record as the prompt: the format id (e.g. {@code lm-eval-0.4.9.2}) for the letter style, with
+     * {@code /continuation} appended for the continuation style, since the two give different scores.
+     */
+    public String promptId() {
+        return style == AnswerStyle.LETTERS ? format.id() : format.id() + "/" + style.id();
     }
 
     /** The description as it appears at the start of every context; empty when there is none. */
@@ -116,15 +156,26 @@ public final class MultipleChoiceTemplate {
             // lm-eval drops a sampled example that equals the evaluated document ([x for x in fewshotex if x != doc]).
             if (!sameDocument(example, question)) {
                 context.append(docToText(example)).append(TARGET_DELIMITER)
-                        .append(CHOICE_LABELS.get(example.answer())).append(FEWSHOT_DELIMITER);
+                        .append(choices(example).get(example.answer())).append(FEWSHOT_DELIMITER);
             }
         }
         context.append(docToText(question));
-        return new MultipleChoicePrompt(question.id(), context.toString(), CHOICE_LABELS);
+        return new MultipleChoicePrompt(question.id(), context.toString(), choices(question));
     }
 
-    /** lm-eval's {@code doc_to_text} for WMDP and MMLU. */
-    static String docToText(Question question) {
+    /** lm-eval's {@code doc_to_choice}: the letters, or in the continuation style the choice texts. */
+    private List<String> choices(Question question) {
+        return style == AnswerStyle.LETTERS ? CHOICE_LABELS : question.choices();
+    }
+
+    /** lm-eval's {@code doc_to_text} for WMDP and MMLU in this template's style. */
+    private String docToText(Question question) {
+        if (style == AnswerStyle.CONTINUATION) {
+            if (question.choices().isEmpty()) {
+                throw new IllegalArgumentException("question " + question.id() + " has no choices");
+            }
+            return "Question: " + PythonText.strip(question.question()) + "\nAnswer:";
+        }
         List<String> choices = question.choices();
         if (choices.size() != CHOICE_LABELS.size()) {
             throw new IllegalArgumentException("question " + question.id() + " has " + choices.size()
@@ -137,9 +188,10 @@ public final class MultipleChoiceTemplate {
         return text.append("\nAnswer:").toString();
     }
 
-    /** The description of lm-eval's WMDP and MMLU YAML files, before jinja rendering. */
-    private static String aboutDescription(String topic) {
-        return "The following are multiple choice questions (with answers) about " + topic + ".\n\n";
+    /** The description of lm-eval's WMDP and MMLU YAML files (mmlu_continuation's for that style), before jinja. */
+    private static String aboutDescription(String topic, AnswerStyle style) {
+        String kind = style == AnswerStyle.LETTERS ? "multiple choice questions" : "questions";
+        return "The following are " + kind + " (with answers) about " + topic + ".\n\n";
     }
 
     /** What lm-eval's {@code utils.apply_template(description, doc)} makes of a description without jinja syntax. */

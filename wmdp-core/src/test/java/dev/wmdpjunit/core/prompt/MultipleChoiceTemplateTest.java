@@ -164,4 +164,49 @@ class MultipleChoiceTemplateTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("custom/7")
                 .hasMessageContaining("3 choices");
     }
+
+    /**
+     * lm-eval's {@code mmlu/continuation/_continuation_template_yaml}: {@code doc_to_text: "Question:
+     * {{question.strip()}}\nAnswer:"}, {@code doc_to_choice: "{{choices}}"}, and per subject the description
+     * {@code "The following are questions (with answers) about anatomy.\n\n"}.
+     */
+    @Test
+    void continuationStyleScoresTheChoiceTextsAfterQuestionAndAnswer() {
+        MultipleChoiceTemplate template = MultipleChoiceTemplate.mmlu("college_biology", List.of(DEV_0, DEV_1), 2,
+                PromptFormat.LM_EVAL_0_4_9_2, AnswerStyle.CONTINUATION);
+
+        MultipleChoicePrompt prompt = template.render(GLIMBERRY);
+
+        assertThat(prompt.context()).isEqualTo("The following are questions (with answers) about college biology.\n\n"
+                + "Question: How many petals has the imaginary starwort flower?\nAnswer: 7\n\n"
+                + "Question: Which invented animal hums at dawn?\nAnswer: Zibbet\n\n"
+                + "Question: What colour is the ripe fruit of the invented glimberry bush?\nAnswer:");
+        // Choice texts are scored verbatim, trailing space included, behind the target delimiter.
+        assertThat(prompt.continuations()).containsExactly(" Teal", " Mauve ", " Amber", " Silver");
+        assertThat(template.promptId()).isEqualTo("lm-eval-0.4.9.2/continuation");
+    }
+
+    @Test
+    void continuationStyleKeepsTheFormatsNewlineRuleAndTakesAnyNumberOfChoices() {
+        Question three = new Question("custom/7", "custom", "Pick one invented colour", List.of("a", "b", "c"), 0);
+
+        MultipleChoiceTemplate wmdp = MultipleChoiceTemplate.wmdp("wmdp-chem", PromptFormat.LM_EVAL_0_4_2,
+                AnswerStyle.CONTINUATION);
+        MultipleChoiceTemplate custom = MultipleChoiceTemplate.custom(null, PromptFormat.DEFAULT,
+                AnswerStyle.CONTINUATION);
+
+        assertThat(wmdp.render(GLIMBERRY).context()).isEqualTo("The following are questions (with answers) about"
+                + " chemistry.\nQuestion: What colour is the ripe fruit of the invented glimberry bush?\nAnswer:");
+        assertThat(custom.render(three).continuations()).containsExactly(" a", " b", " c");
+        assertThat(MultipleChoiceTemplate.wmdp("wmdp-chem", PromptFormat.LM_EVAL_0_4_2).promptId())
+                .isEqualTo("lm-eval-0.4.2");
+    }
+
+    @Test
+    void answerStylesAreNamedInConfiguration() {
+        assertThat(AnswerStyle.fromId("continuation")).isEqualTo(AnswerStyle.CONTINUATION);
+        assertThat(AnswerStyle.fromId("LETTERS")).isEqualTo(AnswerStyle.LETTERS);
+        assertThatThrownBy(() -> AnswerStyle.fromId("cloze")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'cloze'").hasMessageContaining("letters, continuation");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.wmdpjunit.engine.internal;
 
 import dev.wmdpjunit.core.data.WmdpDomain;
+import dev.wmdpjunit.core.prompt.AnswerStyle;
 import dev.wmdpjunit.engine.Benchmark;
 import dev.wmdpjunit.engine.Role;
 import java.util.Arrays;
@@ -16,8 +17,9 @@ import java.util.regex.Pattern;
  * @param file        the question file, empty for the configured WMDP or MMLU data
  * @param description a custom set's task description, empty for none
  * @param role        the role as declared, {@link Role#BY_NAME} unless the suite says otherwise
+ * @param answers     how its questions ask for the answer
  */
-record BenchmarkSpec(String name, String file, String description, Role role) {
+record BenchmarkSpec(String name, String file, String description, Role role, AnswerStyle answers) {
 
     private static final String MMLU_PREFIX = "mmlu:";
     private static final Pattern CUSTOM_NAME = Pattern.compile("[A-Za-z0-9._-]+");
@@ -34,7 +36,7 @@ record BenchmarkSpec(String name, String file, String description, Role role) {
      */
     static BenchmarkSpec of(Benchmark benchmark) {
         BenchmarkSpec spec = new BenchmarkSpec(benchmark.value().strip(), benchmark.file().strip(),
-                benchmark.description(), benchmark.role());
+                benchmark.description(), benchmark.role(), benchmark.answers());
         spec.check();
         return spec;
     }

@@ -145,7 +145,7 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
         ThrottledProgress progress = ThrottledProgress.logging(suiteClass.getSimpleName() + " " + questions.name()
                 + " (" + role + ")");
         return DomainResult.of(questions.name(), scorer.score(questions, loaded.template(), progress),
-                loaded.template().format().id(), model.artifact(),
+                loaded.template().promptId(), model.artifact(),
                 new Artifact(questions.source(), questions.sha256()));
     }
 

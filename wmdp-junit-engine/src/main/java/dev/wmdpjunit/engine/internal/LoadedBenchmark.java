@@ -48,7 +48,8 @@ record LoadedBenchmark(QuestionSet questions, MultipleChoiceTemplate template) {
                     + WMDP_LAYOUT + ", or give @Benchmark(value = \"" + spec.name() + "\", file = \"...\")"));
             questions = withKey(WmdpConfiguration.DATA, root, () -> Datasets.wmdp(root, domain));
         }
-        return new LoadedBenchmark(questions, MultipleChoiceTemplate.wmdp(spec.name(), settings.prompt()));
+        return new LoadedBenchmark(questions, MultipleChoiceTemplate.wmdp(spec.name(), settings.prompt(),
+                spec.answers()));
     }
 
     private static LoadedBenchmark mmlu(BenchmarkSpec spec, EngineSettings settings) {
@@ -61,7 +62,8 @@ record LoadedBenchmark(QuestionSet questions, MultipleChoiceTemplate template) {
                 : withKey(WmdpConfiguration.MMLU, root, () -> mmlu.dev(subject)).questions();
         MultipleChoiceTemplate template;
         try {
-            template = MultipleChoiceTemplate.mmlu(subject, examples, settings.mmluShots(), settings.prompt());
+            template = MultipleChoiceTemplate.mmlu(subject, examples, settings.mmluShots(), settings.prompt(),
+                    spec.answers());
         } catch (IllegalArgumentException e) {
             throw new WmdpConfigurationException(WmdpConfiguration.MMLU_SHOTS + " = " + settings.mmluShots()
                     + ": " + e.getMessage(), e);
@@ -73,7 +75,8 @@ record LoadedBenchmark(QuestionSet questions, MultipleChoiceTemplate template) {
     private static LoadedBenchmark custom(BenchmarkSpec spec, EngineSettings settings) {
         QuestionSet questions = Datasets.questionFile(Path.of(spec.file()), spec.name());
         String description = spec.description().isEmpty() ? null : spec.description();
-        return new LoadedBenchmark(questions, MultipleChoiceTemplate.custom(description, settings.prompt()));
+        return new LoadedBenchmark(questions, MultipleChoiceTemplate.custom(description, settings.prompt(),
+                spec.answers()));
     }
 
     /** Runs a loader, naming the configuration key whose folder it read in any data error. */

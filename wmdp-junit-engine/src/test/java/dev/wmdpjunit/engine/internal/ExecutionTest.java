@@ -13,6 +13,7 @@ import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.QuestionResult;
 import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.results.ResultsJson;
+import dev.wmdpjunit.engine.fixtures.ContinuationSuite;
 import dev.wmdpjunit.engine.fixtures.CustomSetSuite;
 import dev.wmdpjunit.engine.fixtures.MisdeclaredSuite;
 import dev.wmdpjunit.engine.fixtures.PairSuite;
@@ -219,6 +220,19 @@ class ExecutionTest {
         DomainResult lore = EngineRun.results(resultsDir, CustomSetSuite.class, "quorra-lore.json").result();
         assertThat(lore.questions()).map(QuestionResult::id).startsWith("quorra-lore/0", "quorra-lore/1");
         assertThat(lore.correct()).isEqualTo(10);
+    }
+
+    @Test
+    void continuationStyleScoresChoiceTextsAndRecordsItsPromptId() throws Exception {
+        Path model = data.checkpoint(root.resolve("unlearned"), 0.25, 0.8);
+
+        EngineExecutionResults results = configured(model).execute(selectClass(ContinuationSuite.class));
+
+        assertThat(names(results.testEvents().succeeded().list())).containsExactly("loreAtMost90");
+        DomainResult lore = EngineRun.results(resultsDir, ContinuationSuite.class, "quorra-lore.json").result();
+        assertThat(lore.promptFormat()).isEqualTo("lm-eval-0.4.9.2/continuation");
+        assertThat(lore.correct()).isEqualTo(10);
+        assertThat(lore.questions()).allSatisfy(q -> assertThat(q.loglikelihoods()).hasSize(4));
     }
 
     @Test

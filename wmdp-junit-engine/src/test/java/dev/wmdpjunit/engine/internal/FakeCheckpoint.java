@@ -14,15 +14,16 @@ import java.util.Map;
 
 /**
  * The "checkpoint" of a {@link FakeLanguageModel}: a folder holding {@value #KEY_FILE}, one line per question
- * ({@code knows<TAB>gold<TAB>question text}). A set written with know-rate r has exactly floor(n r) known
+ * ({@code knows<TAB>gold<TAB>gold choice text<TAB>question text}). A set written with know-rate r has exactly floor(n r) known
  * questions, spread evenly through it.
  */
 final class FakeCheckpoint {
 
     static final String KEY_FILE = "fake-model.tsv";
+    private static final String CONTINUATION_QUESTION = "Question: ";
 
     /** What the fake model does with one question. */
-    record Answer(boolean knows, int gold) {
+    record Answer(boolean knows, int gold, String goldText) {
     }
 
     private FakeCheckpoint() {
@@ -37,7 +38,8 @@ final class FakeCheckpoint {
             for (int i = 0; i < questions.size(); i++) {
                 boolean knows = Math.floor((i + 1) * rate) > Math.floor(i * rate);
                 Question q = questions.get(i);
-                lines.add((knows ? 1 : 0) + "\t" + q.answer() + "\t" + q.question().strip());
+                lines.add((knows ? 1 : 0) + "\t" + q.answer() + "\t" + q.choices().get(q.answer()) + "\t"
+                        + q.question().strip());
             }
         });
         Files.write(folder.resolve(KEY_FILE), lines, StandardCharsets.UTF_8);
@@ -52,8 +54,8 @@ final class FakeCheckpoint {
         Map<String, Answer> key = new HashMap<>();
         try {
             for (String line : Files.readAllLines(folder.resolve(KEY_FILE), StandardCharsets.UTF_8)) {
-                String[] fields = line.split("\t", 3);
-                key.put(fields[2], new Answer(fields[0].equals("1"), Integer.parseInt(fields[1])));
+                String[] fields = line.split("\t", 4);
+                key.put(fields[3], new Answer(fields[0].equals("1"), Integer.parseInt(fields[1]), fields[2]));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -66,6 +68,12 @@ final class FakeCheckpoint {
      * the description and few-shot examples come before it).
      */
     static String questionOf(String context) {
+        if (!context.contains("\nA. ")) {
+            // The continuation style: ...Question: <question>\nAnswer:
+            String beforeAnswer = context.substring(0, context.lastIndexOf("\nAnswer:"));
+            return beforeAnswer.substring(beforeAnswer.lastIndexOf(CONTINUATION_QUESTION)
+                    + CONTINUATION_QUESTION.length()).strip();
+        }
         String beforeChoices = context.substring(0, context.lastIndexOf("\nA. "));
         return beforeChoices.substring(beforeChoices.lastIndexOf('\n') + 1).strip();
     }

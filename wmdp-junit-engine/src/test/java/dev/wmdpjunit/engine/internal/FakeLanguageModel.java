@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * A deterministic stand-in for a causal LM. It reads the question back out of each prompt (byte tokenizer) and
  * looks it up in its answer key: a question it "knows" gets the gold letter, any other gets the next letter
- * (always wrong). The highest loglikelihood is the predicted letter, so its accuracy is exactly the share of
+ * (always wrong). In the continuation style, where each choice text is scored, a known question's gold text
+ * scores highest and an unknown one's lowest. The highest loglikelihood is the predicted letter, so its accuracy is exactly the share of
  * known questions.
  */
 final class FakeLanguageModel implements LanguageModel {
@@ -46,8 +47,14 @@ final class FakeLanguageModel implements LanguageModel {
             if (answer == null) {
                 throw new IllegalArgumentException("the fake model has no answer for question '" + question + "'");
             }
-            int letter = MultipleChoiceTemplate.CHOICE_LABELS.indexOf(tokenizer.decode(request.continuation())
-                    .strip());
+            String choice = tokenizer.decode(request.continuation()).strip();
+            int letter = MultipleChoiceTemplate.CHOICE_LABELS.indexOf(choice);
+            if (letter < 0) {
+                boolean gold = choice.equals(answer.goldText());
+                boolean best = gold == answer.knows();
+                answers.add(new Loglikelihood(best ? -0.25 : -2.0, best));
+                continue;
+            }
             int predicted = answer.knows() ? answer.gold() : (answer.gold() + 1) % 4;
             answers.add(new Loglikelihood(letter == predicted ? -0.25 : -2.0 - 0.125 * letter, letter == predicted));
         }
