@@ -41,6 +41,13 @@ public @interface Unlearned {
     /** {@code layer_ids}; empty keeps the preset's. */
     int[] layerIds() default {};
 
+    /**
+     * The parameters RMU trains, as regular expressions over full Hugging Face names (for example
+     * {@code "model\\.layers\\.[01]\\..*"}); empty keeps the preset's ({@code mlp.down_proj.weight} of each of
+     * {@link #layerIds()}).
+     */
+    String[] params() default {};
+
     /** One steering coefficient per topic; empty keeps the preset's. */
     double[] steeringCoeffs() default {};
 

@@ -2,6 +2,7 @@ package dev.wmdpjunit.rmu.junit;
 
 import dev.wmdpjunit.rmu.AdamWSettings;
 import dev.wmdpjunit.rmu.CorpusSource;
+import dev.wmdpjunit.rmu.ParameterSelection;
 import dev.wmdpjunit.rmu.RmuHyperparameters;
 import dev.wmdpjunit.rmu.UnlearningRequest;
 
@@ -43,6 +44,9 @@ final class UnlearnedDeclaration {
         }
         if (unlearned.layerIds().length > 0) {
             settings.layerIds(Arrays.stream(unlearned.layerIds()).boxed().toList());
+        }
+        if (unlearned.params().length > 0) {
+            settings.trainable(ParameterSelection.byNamePattern(unlearned.params()));
         }
         if (unlearned.steeringCoeffs().length > 0 || unlearned.alphas().length > 0) {
             settings.topics(unlearned.steeringCoeffs().length > 0

@@ -1,5 +1,6 @@
 package dev.wmdpjunit.rmu.junit;
 
+import dev.wmdpjunit.rmu.ParameterSelection;
 import dev.wmdpjunit.rmu.RmuPreset;
 import dev.wmdpjunit.rmu.UnlearnedModel;
 import dev.wmdpjunit.rmu.UnlearningRequest;
@@ -66,6 +67,17 @@ class UnlearnedModelExtensionTest {
     }
 
     @Test
+    void paramsChooseTheTrainedParametersByNamePattern() throws Exception {
+        Unlearned annotation = getClass().getDeclaredMethod("withParams", Path.class).getParameters()[0]
+                .getAnnotation(Unlearned.class);
+        UnlearningRequest request = UnlearnedDeclaration.fromSystemProperties().request(annotation);
+        assertThat(request.hyperparameters().trainable())
+                .isEqualTo(ParameterSelection.byNamePattern("model\\.layers\\.[01]\\..*"));
+        assertThat(request.hyperparameters().trainable())
+                .isNotEqualTo(RmuPreset.ZEPHYR_7B.hyperparameters().trainable());
+    }
+
+    @Test
     void aLanguageModelNeedsAnInstalledProvider(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("config.json"), "{}");
         assertThatThrownBy(() -> UnlearnedModelExtension.open(dir))
@@ -76,5 +88,10 @@ class UnlearnedModelExtensionTest {
     @SuppressWarnings("unused") // read reflectively above
     private void annotated(@Unlearned(model = "${wmdp.shared.dir}/models/x", forget = {"a.jsonl", "b.txt"},
             retain = {"w.raw", "w.raw"}, preset = RmuPreset.MIXTRAL_8X7B, maxNumBatches = 5) Path ignored) {
+    }
+
+    @SuppressWarnings("unused") // read reflectively above
+    private void withParams(@Unlearned(model = "m", forget = {"a.jsonl", "b.jsonl"}, retain = {"w.raw", "w.raw"},
+            params = "model\\.layers\\.[01]\\..*") Path ignored) {
     }
 }
