@@ -1,6 +1,7 @@
 package dev.wmdpjunit.examples.demo;
 
 import dev.wmdpjunit.core.data.Question;
+import dev.wmdpjunit.core.prompt.MultipleChoicePrompt;
 import dev.wmdpjunit.core.prompt.MultipleChoiceTemplate;
 import dev.wmdpjunit.core.prompt.PromptFormat;
 
@@ -13,13 +14,15 @@ import java.util.Random;
 
 /**
  * Everything the demo trains and evaluates on, generated from one seed: for each {@link DemoDomain}, the
- * invented facts, the sentences stating them, practice multiple-choice texts, and the evaluation questions.
+ * invented facts, the sentences stating them, the same facts as answered questions, and the evaluation questions.
  *
- * <p>Honest evaluation: the model learns the answer-letter format from practice questions about every fact
- * ({@link #PRACTICE_PER_FACT} per fact, the correct value once under each letter, wrong choices drawn afresh
- * each time). The evaluation question of a fact is drawn separately, and a practice question whose choices
- * come out in exactly the evaluation order is drawn again: no evaluated prompt appears in the training text, so
- * a right answer needs the fact plus finding its value among the choices.
+ * <p>What the demo measures is whether the model <em>knows</em> a fact, as WMDP measures hazardous knowledge:
+ * the training text states every fact in three phrasings and also asks and answers its question
+ * ({@link #PRACTICE_PER_FACT} times, with the domain's description in either newline rendering), in the
+ * {@link DemoDomain#ANSWERS} style the evaluation uses. So a trained model knows every answer; the test is whether
+ * unlearning takes that knowledge away from one domain and leaves the other. Wrong choices are other values of the
+ * same attribute, and every value is the answer equally often, so neither the question nor the values' frequencies
+ * give the answer away.
  *
  * <p>Deterministic: the same seed gives the same lists on every JVM ({@link Random} and
  * {@link Collections#shuffle(List, Random)} are specified algorithms).
@@ -28,8 +31,8 @@ public final class DemoDataset {
 
     /** Entities per domain; each has every attribute of its domain, so facts = entities x attributes. */
     public static final int ENTITIES_PER_DOMAIN = 50;
-    /** Practice questions per fact: one per answer letter. */
-    public static final int PRACTICE_PER_FACT = MultipleChoiceTemplate.CHOICE_LABELS.size();
+    /** Answered questions per fact in the training text: one per description rendering. */
+    public static final int PRACTICE_PER_FACT = 2;
 
     private static final int CHOICES = MultipleChoiceTemplate.CHOICE_LABELS.size();
 
@@ -85,8 +88,8 @@ public final class DemoDataset {
         List<String> statements = statements(facts, domain.attributes().size(), random);
         List<Question> questions = evaluationQuestions(domain, facts, random);
         List<String> practice = new ArrayList<>();
-        for (int i = 0; i < facts.size(); i++) {
-            practice.addAll(practice(domain, facts.get(i), questions.get(i), random));
+        for (Question question : questions) {
+            practice.addAll(practice(domain, question));
         }
         return new DomainData(facts, statements, practice, questions);
     }
@@ -102,14 +105,37 @@ public final class DemoDataset {
             throw new IllegalStateException(domain + " can form only " + names.size() + " entity names");
         }
         Collections.shuffle(names, random);
+        List<List<String>> valuesByAttribute = new ArrayList<>();
+        for (Attribute attribute : domain.attributes()) {
+            valuesByAttribute.add(balancedValues(attribute, random));
+        }
         List<Fact> facts = new ArrayList<>();
-        for (String entity : names.subList(0, ENTITIES_PER_DOMAIN)) {
-            for (Attribute attribute : domain.attributes()) {
-                List<String> values = attribute.values();
-                facts.add(new Fact(domain, entity, attribute, values.get(random.nextInt(values.size()))));
+        for (int e = 0; e < ENTITIES_PER_DOMAIN; e++) {
+            for (int a = 0; a < domain.attributes().size(); a++) {
+                facts.add(new Fact(domain, names.get(e), domain.attributes().get(a), valuesByAttribute.get(a).get(e)));
             }
         }
         return facts;
+    }
+
+    /**
+     * One value per entity, each of the attribute's values equally often, in random order. Balanced so that a model
+     * without the facts cannot beat chance by knowing which values are common: with values drawn independently, a
+     * guesser that only picks the choice most often correct elsewhere scored 89 of 250 (0.36), and that is where
+     * an unlearned model ends up.
+     */
+    private static List<String> balancedValues(Attribute attribute, Random random) {
+        List<String> values = attribute.values();
+        if (ENTITIES_PER_DOMAIN % values.size() != 0) {
+            throw new IllegalStateException(attribute.question() + ": " + values.size() + " values cannot be spread"
+                    + " evenly over " + ENTITIES_PER_DOMAIN + " entities");
+        }
+        List<String> assigned = new ArrayList<>();
+        for (int i = 0; i < ENTITIES_PER_DOMAIN; i++) {
+            assigned.add(values.get(i % values.size()));
+        }
+        Collections.shuffle(assigned, random);
+        return assigned;
     }
 
     /**
@@ -151,26 +177,14 @@ public final class DemoDataset {
     }
 
     /**
-     * The practice texts of one fact: a question with the correct value under each letter in turn, answered,
-     * in lm-eval's prompt layout with the domain's description in either newline rendering or none (drawn at
-     * random, so that the layout says nothing about the letter).
+     * The answered questions of one fact: its evaluation prompt followed by the correct choice, under the domain's
+     * description as lm-eval 0.4.2 renders it (one newline) and as later versions do (two).
      */
-    private static List<String> practice(DemoDomain domain, Fact fact, Question evaluated, Random random) {
-        List<MultipleChoiceTemplate> templates = List.of(
-                domain.template(PromptFormat.LM_EVAL_0_4_2),
-                domain.template(PromptFormat.LM_EVAL_0_4_9_2),
-                MultipleChoiceTemplate.custom(null, PromptFormat.DEFAULT));
+    private static List<String> practice(DemoDomain domain, Question question) {
         List<String> texts = new ArrayList<>();
-        for (int answer = 0; answer < PRACTICE_PER_FACT; answer++) {
-            List<String> choices;
-            do {
-                choices = choices(fact, answer, random);
-            } while (choices.equals(evaluated.choices()));
-            Question question = new Question(evaluated.id() + "/practice/" + answer, domain.id(),
-                    evaluated.question(), choices, answer);
-            String context = templates.get(random.nextInt(templates.size())).render(question).context();
-            texts.add(context + MultipleChoiceTemplate.TARGET_DELIMITER
-                    + MultipleChoiceTemplate.CHOICE_LABELS.get(answer));
+        for (PromptFormat format : List.of(PromptFormat.LM_EVAL_0_4_2, PromptFormat.LM_EVAL_0_4_9_2)) {
+            MultipleChoicePrompt prompt = domain.template(format).render(question);
+            texts.add(prompt.context() + prompt.continuations().get(question.answer()));
         }
         return texts;
     }

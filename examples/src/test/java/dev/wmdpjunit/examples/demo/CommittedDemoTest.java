@@ -1,6 +1,9 @@
 package dev.wmdpjunit.examples.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wmdpjunit.core.data.QuestionSet;
+import dev.wmdpjunit.core.prompt.PromptFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The data files committed under src/test/resources/demo are byte for byte what the generator writes for the
- * committed seed. (No trained model is committed yet: see examples/README.md, "Status".)
+ * committed seed, and the committed model still answers as {@code scores.json} recorded when it was trained.
  */
 class CommittedDemoTest {
 
@@ -39,6 +42,21 @@ class CommittedDemoTest {
             assertThat(set.name()).isEqualTo(domain.id());
             assertThat(set.questions())
                     .isEqualTo(DemoDataset.generate(RegenerateDemo.SEED).domain(domain).questions());
+        }
+    }
+
+    @Test
+    void committedModelAnswersAsRecordedWhenTrained() throws IOException {
+        JsonNode recorded = new ObjectMapper().readTree(COMMITTED.resolve(DemoFiles.SCORES_FILE).toFile())
+                .path("scores");
+        for (PromptFormat format : RegenerateDemo.SCORED_FORMATS) {
+            DemoEvaluation.score(COMMITTED, format).forEach((domain, results) -> {
+                JsonNode scores = recorded.path(format.id()).path(domain.id());
+                assertThat(DemoEvaluation.predictedLetters(results)).as(format.id() + " " + domain.id())
+                        .isEqualTo(scores.path("predicted").asText());
+                assertThat(DemoEvaluation.correct(results)).isEqualTo(scores.path("correct").asLong())
+                        .isGreaterThanOrEqualTo(results.size() * 9L / 10);
+            });
         }
     }
 }

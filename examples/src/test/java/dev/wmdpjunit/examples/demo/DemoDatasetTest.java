@@ -21,7 +21,7 @@ class DemoDatasetTest {
         Question question = DemoDataset.generate(RegenerateDemo.SEED).domain(DemoDomain.HAZARD).questions().get(0);
         for (PromptFormat format : PromptFormat.values()) {
             assertThat(DemoDomain.HAZARD.template(format).render(question))
-                    .isEqualTo(MultipleChoiceTemplate.wmdp("wmdp-chem", format).render(question));
+                    .isEqualTo(MultipleChoiceTemplate.wmdp("wmdp-chem", format, DemoDomain.ANSWERS).render(question));
         }
     }
 
@@ -69,6 +69,20 @@ class DemoDatasetTest {
     }
 
     @Test
+    void everyValueIsTheAnswerEquallyOftenSoKnowingFrequenciesScoresChance() {
+        for (DemoDomain domain : DemoDomain.values()) {
+            for (Attribute attribute : domain.attributes()) {
+                Map<String, Long> answers = DATASET.domain(domain).facts().stream()
+                        .filter(fact -> fact.attribute().equals(attribute))
+                        .collect(Collectors.groupingBy(Fact::value, Collectors.counting()));
+                assertThat(answers).as(attribute.question()).containsOnlyKeys(attribute.values());
+                assertThat(answers.values()).as(attribute.question()).containsOnly(
+                        (long) DemoDataset.ENTITIES_PER_DOMAIN / attribute.values().size());
+            }
+        }
+    }
+
+    @Test
     void domainsShareNoEntityOrValue() {
         Set<String> hazard = words(DemoDomain.HAZARD);
         Set<String> general = words(DemoDomain.GENERAL);
@@ -77,7 +91,7 @@ class DemoDatasetTest {
     }
 
     @Test
-    void trainingTextStatesEveryFactAndPracticesItUnderEachLetterButNeverRepeatsAnEvaluatedPrompt() {
+    void trainingTextStatesEveryFactAndAnswersItsEvaluationQuestionInBothDescriptionRenderings() {
         for (DemoDomain domain : DemoDomain.values()) {
             DemoDataset.DomainData data = DATASET.domain(domain);
             assertThat(data.practice()).hasSize(data.facts().size() * DemoDataset.PRACTICE_PER_FACT);
@@ -87,25 +101,14 @@ class DemoDatasetTest {
                     assertThat(data.statements()).filteredOn(p -> p.contains(sentence)).hasSize(1);
                 }
             }
-            Set<String> practiced = data.practice().stream().map(DemoDatasetTest::questionAndChoices)
-                    .collect(Collectors.toSet());
             for (Question question : data.questions()) {
-                String evaluated = domain.template(PromptFormat.DEFAULT).render(question).context();
-                assertThat(practiced).doesNotContain(questionAndChoices(evaluated));
-                assertThat(data.practice()).filteredOn(t -> t.contains(question.question() + "\n"))
-                        .hasSize(DemoDataset.PRACTICE_PER_FACT);
+                String answered = "Question: " + question.question() + "\nAnswer: "
+                        + question.choices().get(question.answer());
+                assertThat(data.practice()).filteredOn(t -> t.endsWith(answered)).hasSize(2)
+                        .anyMatch(t -> t.startsWith(domain.description().strip() + "\nQuestion:"))
+                        .anyMatch(t -> t.startsWith(domain.description() + "Question:"));
             }
-            Map<String, Long> answerLetters = data.practice().stream()
-                    .collect(Collectors.groupingBy(t -> t.substring(t.length() - 1), Collectors.counting()));
-            assertThat(answerLetters).containsOnlyKeys("A", "B", "C", "D");
-            assertThat(answerLetters.values()).allMatch(n -> n == data.facts().size());
         }
-    }
-
-    /** The question line and choice lines of a prompt (questions end in '?', descriptions and choices have none). */
-    private static String questionAndChoices(String prompt) {
-        int questionStart = prompt.lastIndexOf('\n', prompt.lastIndexOf('?')) + 1;
-        return prompt.substring(questionStart, prompt.lastIndexOf("\nAnswer:"));
     }
 
     private static Set<String> words(DemoDomain domain) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wmdpjunit.core.data.Question;
 import dev.wmdpjunit.core.io.AtomicFiles;
-import dev.wmdpjunit.core.prompt.MultipleChoiceTemplate;
+import dev.wmdpjunit.core.prompt.MultipleChoicePrompt;
 import dev.wmdpjunit.core.prompt.PromptFormat;
 import dev.wmdpjunit.djl.model.CausalLm;
 import dev.wmdpjunit.djl.model.ModelConfig;
@@ -28,7 +28,7 @@ public final class RegenerateDemo {
 
     /** The seed of the committed demo: data, initial weights and batch order. */
     public static final long SEED = 20261128L;
-    public static final TrainingSettings TRAINING = new TrainingSettings(1600, 48, 3e-3f, 100, SEED);
+    public static final TrainingSettings TRAINING = new TrainingSettings(3000, 32, 3e-3f, 100, SEED);
     /** The prompt formats the recorded scores are measured under. */
     public static final List<PromptFormat> SCORED_FORMATS = List.of(PromptFormat.DEFAULT, PromptFormat.LM_EVAL_0_4_2);
 
@@ -65,16 +65,15 @@ public final class RegenerateDemo {
         writeScores(root, log);
     }
 
-    /** The tokenizer covering every training text and every evaluation prompt with its answers. */
+    /** The tokenizer covering every training text and every evaluation prompt with each of its choices. */
     static WordTokenizer tokenizerFor(DemoDataset dataset) {
         List<String> texts = new ArrayList<>(dataset.trainingTexts());
         for (DemoDomain domain : DemoDomain.values()) {
             for (PromptFormat format : PromptFormat.values()) {
-                MultipleChoiceTemplate template = domain.template(format);
                 for (Question question : dataset.domain(domain).questions()) {
-                    String context = template.render(question).context();
-                    for (String letter : MultipleChoiceTemplate.CHOICE_LABELS) {
-                        texts.add(context + MultipleChoiceTemplate.TARGET_DELIMITER + letter);
+                    MultipleChoicePrompt prompt = domain.template(format).render(question);
+                    for (String continuation : prompt.continuations()) {
+                        texts.add(prompt.context() + continuation);
                     }
                 }
             }

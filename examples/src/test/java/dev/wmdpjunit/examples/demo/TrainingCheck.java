@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.wmdpjunit.core.data.Question;
+import dev.wmdpjunit.core.prompt.MultipleChoicePrompt;
 import dev.wmdpjunit.core.prompt.MultipleChoiceTemplate;
 import dev.wmdpjunit.core.prompt.PromptFormat;
 import dev.wmdpjunit.djl.model.CausalLm;
@@ -16,36 +17,39 @@ import java.util.function.Supplier;
 
 /**
  * Multiple-choice accuracy of the model being trained, on the evaluation questions, in the default prompt format:
- * a quick look while training runs. The answer letters are single tokens, so the letter with the highest
- * next-token logit after the context is exactly lm-eval's argmax over the four loglikelihoods.
+ * a quick look while training runs. Every choice is a single token after {@code Answer:}, so the choice with the
+ * highest next-token logit after the context is exactly lm-eval's argmax over the four loglikelihoods.
  */
 final class TrainingCheck implements Supplier<String> {
 
     private final CausalLm model;
     private final List<long[]> contexts = new ArrayList<>();
+    private final List<int[]> choiceIds = new ArrayList<>();
     private final List<Integer> golds = new ArrayList<>();
     private final List<Integer> domainOf = new ArrayList<>();
-    private final long[] letterIds = new long[MultipleChoiceTemplate.CHOICE_LABELS.size()];
 
     TrainingCheck(CausalLm model, HfTokenizer tokenizer, DemoDataset dataset) {
         this.model = model;
         for (DemoDomain domain : DemoDomain.values()) {
             MultipleChoiceTemplate template = domain.template(PromptFormat.DEFAULT);
             for (Question question : dataset.domain(domain).questions()) {
-                int[] ids = tokenizer.encode(template.render(question).context(), true);
+                MultipleChoicePrompt prompt = template.render(question);
+                int[] ids = tokenizer.encode(prompt.context(), true);
                 contexts.add(java.util.Arrays.stream(ids).asLongStream().toArray());
+                choiceIds.add(prompt.continuations().stream().mapToInt(choice -> singleToken(tokenizer, choice))
+                        .toArray());
                 golds.add(question.answer());
                 domainOf.add(domain.ordinal());
             }
         }
-        for (int i = 0; i < letterIds.length; i++) {
-            int[] ids = tokenizer.encode(MultipleChoiceTemplate.TARGET_DELIMITER
-                    + MultipleChoiceTemplate.CHOICE_LABELS.get(i), false);
-            if (ids.length != 1) {
-                throw new IllegalStateException("answer letter " + i + " is " + ids.length + " tokens");
-            }
-            letterIds[i] = ids[0];
+    }
+
+    private static int singleToken(HfTokenizer tokenizer, String text) {
+        int[] ids = tokenizer.encode(text, false);
+        if (ids.length != 1) {
+            throw new IllegalStateException("choice '" + text + "' is " + ids.length + " tokens");
         }
+        return ids[0];
     }
 
     @Override
@@ -58,9 +62,10 @@ final class TrainingCheck implements Supplier<String> {
                 NDArray logits = model.logits(manager.create(ids, new Shape(1, ids.length)), null)
                         .get("0, -1").toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
                 float[] all = logits.toFloatArray();
+                int[] choices = choiceIds.get(i);
                 int best = 0;
-                for (int c = 1; c < letterIds.length; c++) {
-                    if (all[(int) letterIds[c]] > all[(int) letterIds[best]]) {
+                for (int c = 1; c < choices.length; c++) {
+                    if (all[choices[c]] > all[choices[best]]) {
                         best = c;
                     }
                 }

@@ -2,7 +2,7 @@ package dev.wmdpjunit.examples.demo;
 
 import dev.wmdpjunit.core.data.Question;
 import dev.wmdpjunit.core.model.LoglikelihoodRequest;
-import dev.wmdpjunit.core.prompt.MultipleChoiceTemplate;
+import dev.wmdpjunit.core.prompt.MultipleChoicePrompt;
 import dev.wmdpjunit.core.prompt.PromptFormat;
 import dev.wmdpjunit.core.scoring.RequestEncoder;
 import dev.wmdpjunit.djl.tokenizer.HfTokenizer;
@@ -52,13 +52,13 @@ class WordTokenizerTest {
 
     @Test
     void idsAreThePiecesInVocabularyOrder() {
-        String text = "What colour is it?\nA. teal\nAnswer: A";
+        String text = "Question: What colour is it?\nAnswer: teal";
         List<Integer> expected = new ArrayList<>();
         for (String piece : WordTokenizer.pieces(text)) {
             expected.add(tokenizer.id(piece));
         }
-        assertThat(WordTokenizer.pieces(text)).containsExactly("What", " colour", " is", " it", "?", "\n", "A", ".",
-                " teal", "\n", "Answer", ":", " A");
+        assertThat(WordTokenizer.pieces(text)).containsExactly("Question", ":", " What", " colour", " is", " it", "?",
+                "\n", "Answer", ":", " teal");
         assertThat(Arrays.stream(hf.encode(text, false)).boxed().toList()).isEqualTo(expected);
     }
 
@@ -72,7 +72,7 @@ class WordTokenizerTest {
         assertThat(hf.bosTokenId()).hasValue(tokenizer.id(WordTokenizer.BOS));
         assertThat(hf.eosTokenId()).hasValue(tokenizer.id(WordTokenizer.EOS));
         assertThat(hf.bosToken()).hasValue(WordTokenizer.BOS);
-        String text = "Answer: A";
+        String text = "Answer: teal";
         int[] withBos = hf.encode(text, true);
         assertThat(withBos[0]).isEqualTo(tokenizer.id(WordTokenizer.BOS));
         assertThat(Arrays.copyOfRange(withBos, 1, withBos.length)).containsExactly(hf.encode(text, false));
@@ -81,15 +81,15 @@ class WordTokenizerTest {
     }
 
     @Test
-    void answerLettersAreSingleTokensInEveryPromptFormat() {
+    void everyChoiceIsASingleTokenInEveryPromptFormat() {
         for (PromptFormat format : PromptFormat.values()) {
             RequestEncoder encoder = new RequestEncoder(hf, format);
             for (DemoDomain domain : DemoDomain.values()) {
                 Question question = DATASET.domain(domain).questions().get(0);
-                String context = domain.template(format).render(question).context();
-                for (String letter : MultipleChoiceTemplate.CHOICE_LABELS) {
-                    LoglikelihoodRequest request = encoder.encode(context, " " + letter);
-                    assertThat(request.continuation()).containsExactly(tokenizer.id(" " + letter));
+                MultipleChoicePrompt prompt = domain.template(format).render(question);
+                for (String choice : prompt.continuations()) {
+                    LoglikelihoodRequest request = encoder.encode(prompt.context(), choice);
+                    assertThat(request.continuation()).containsExactly(tokenizer.id(choice));
                     assertThat(request.context()[0] == tokenizer.id(WordTokenizer.BOS))
                             .isEqualTo(format.addSpecialTokens());
                 }
