@@ -1,6 +1,7 @@
 package dev.wmdpjunit.reports.allure;
 
 import dev.wmdpjunit.core.results.DomainResult;
+import dev.wmdpjunit.reports.data.ModelNames;
 import dev.wmdpjunit.reports.data.RmuRun;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -9,7 +10,6 @@ import java.awt.geom.Ellipse2D;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -130,8 +130,7 @@ public final class PngCharts {
     }
 
     private static String modelName(DomainResult result) {
-        Path name = Path.of(result.model().path()).getFileName();
-        return name == null ? result.model().path() : name.toString();
+        return ModelNames.of(result.model().path());
     }
 
     private static byte[] png(JFreeChart chart) {

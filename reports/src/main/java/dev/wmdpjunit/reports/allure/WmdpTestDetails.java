@@ -1,6 +1,7 @@
 package dev.wmdpjunit.reports.allure;
 
 import dev.wmdpjunit.core.results.DomainResult;
+import dev.wmdpjunit.reports.data.ModelNames;
 import dev.wmdpjunit.reports.data.RecordedVerdict;
 import dev.wmdpjunit.engine.Role;
 import io.qameta.allure.AllureLifecycle;
@@ -8,7 +9,6 @@ import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Parameter;
 import io.qameta.allure.util.ResultsUtils;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,7 +37,7 @@ record WmdpTestDetails(String test, Scored candidate, Optional<Scored> base, Opt
     void applyTo(AllureLifecycle lifecycle) {
         DomainResult result = candidate.result();
         String domain = result.domain();
-        String model = modelName(result.model().path());
+        String model = ModelNames.of(result.model().path());
         String benchmark = benchmark(domain);
         lifecycle.updateTestCase(test -> {
             List<Label> labels = test.getLabels();
@@ -72,11 +72,6 @@ record WmdpTestDetails(String test, Scored candidate, Optional<Scored> base, Opt
     /** WMDP, MMLU or custom: the benchmark a domain belongs to. */
     static String benchmark(String domain) {
         return Role.ofName(domain).map(role -> role == Role.HAZARD ? "WMDP" : "MMLU").orElse("custom");
-    }
-
-    static String modelName(String path) {
-        Path name = Path.of(path).getFileName();
-        return name == null ? path : name.toString();
     }
 
     private static String fileLabel(String domain) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.reports.data.DomainResults;
+import dev.wmdpjunit.reports.data.ModelNames;
 import dev.wmdpjunit.reports.data.RmuRun;
 import dev.wmdpjunit.reports.data.RunResults;
 import dev.wmdpjunit.reports.data.SuiteResults;
@@ -73,7 +74,7 @@ final class ChartData {
         node.put("upper", result.ci().upper());
         node.put("n", result.n());
         node.put("correct", result.correct());
-        node.put("model", ReportViewBuilder.modelName(result.model().path()));
+        node.put("model", ModelNames.of(result.model().path()));
     }
 
     /** Standard JSON escapes plus {@code < > &} and the JavaScript line separators as {@code \\uXXXX}. */

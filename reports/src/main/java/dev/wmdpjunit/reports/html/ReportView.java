@@ -18,7 +18,8 @@ record ReportView(String title, String scoredAt, String resultsFolder, String ba
      * One row of the summary table: a benchmark scored by one model. The thresholds are the benchmark's, shown once
      * over its rows ({@code rowspan}).
      */
-    record SummaryRow(String suite, String suiteName, String domain, String role, String model, String modelPath,
+    record SummaryRow(String suite, String suiteName, String domain, String role, String roleLabel, String model,
+                      String modelPath,
                       int n, int correct, String accuracy, double accuracyValue, String interval, double lower,
                       double upper, String intervalKind, boolean firstOfDomain, int rowspan,
                       List<VerdictView> verdicts) {

@@ -8,6 +8,7 @@ import dev.wmdpjunit.engine.Role;
 import dev.wmdpjunit.reports.data.BaselineDiff;
 import dev.wmdpjunit.reports.data.CommittedBaseline;
 import dev.wmdpjunit.reports.data.DomainResults;
+import dev.wmdpjunit.reports.data.ModelNames;
 import dev.wmdpjunit.reports.data.RecordedVerdict;
 import dev.wmdpjunit.reports.data.RmuRun;
 import dev.wmdpjunit.reports.data.RunResults;
@@ -74,8 +75,9 @@ final class ReportViewBuilder {
                                                     ResultsFile file, boolean first, int rowspan,
                                                     List<ReportView.VerdictView> verdicts) {
         DomainResult result = file.result();
-        return new ReportView.SummaryRow(suite.simpleName(), suite.name(), domain.domain(), role,
-                modelName(result.model().path()), result.model().path(), result.n(), result.correct(),
+        String label = role.equals(CANDIDATE) ? candidateLabel(suite) : role;
+        return new ReportView.SummaryRow(suite.simpleName(), suite.name(), domain.domain(), role, label,
+                ModelNames.of(result.model().path()), result.model().path(), result.n(), result.correct(),
                 Formats.fixed4(result.accuracy()), result.accuracy(), Formats.interval(result.ci()),
                 result.ci().lower(), result.ci().upper(), Formats.intervalKind(result.ci()), first, rowspan,
                 verdicts);
@@ -84,12 +86,6 @@ final class ReportViewBuilder {
     private static ReportView.VerdictView verdict(RecordedVerdict verdict) {
         return new ReportView.VerdictView(verdict.test(), verdict.threshold(), verdict.outcome(),
                 verdict.outcome().toLowerCase(Locale.ROOT), !verdict.current(), verdict.details());
-    }
-
-    /** The checkpoint's directory name, e.g. {@code zephyr-7b-beta} for {@code models/zephyr-7b-beta}. */
-    static String modelName(String path) {
-        Path fileName = Path.of(path).getFileName();
-        return fileName == null ? path : fileName.toString();
     }
 
     private static ReportView.Suite suite(int index, SuiteResults suite, RunResults run) {

@@ -59,7 +59,7 @@ class AllureListenerTest {
         Path suite = fixture.results().resolve(UnlearningSuite.class.getName());
         JsonNode cyber = results.get("cyberAtMost30");
         assertThat(cyber.path("status").asText()).isEqualTo("failed");
-        assertThat(label(cyber, "model")).isEqualTo("unlearned");
+        assertThat(label(cyber, "model")).isEqualTo("models/unlearned");
         assertThat(label(cyber, "domain")).isEqualTo("wmdp-cyber");
         assertThat(label(cyber, "benchmark")).isEqualTo("WMDP");
         assertThat(label(cyber, "subSuite")).isEqualTo("wmdp-cyber");

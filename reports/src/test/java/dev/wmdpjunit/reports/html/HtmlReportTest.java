@@ -64,7 +64,8 @@ class HtmlReportTest {
                 .resolve("mmlu_quorra_botany.json")).result());
         assertRow(rows.get(2), file("wmdp-bio.json").result());
         assertRow(rows.get(4), file("wmdp-cyber.json").result());
-        assertThat(rows.get(2).child(2).text()).isEqualTo("candidate unlearned-3f3f3f3f");
+        // The RMU fixture made the candidate (its rmu.json is there), so the row says "unlearned".
+        assertThat(rows.get(2).child(2).text()).isEqualTo("unlearned models/unlearned-3f3f3f3f");
         assertThat(rows.get(3).child(2).attr("title")).endsWith("base");
     }
 
@@ -250,7 +251,7 @@ class HtmlReportTest {
         Document document = Jsoup.parse(html);
         JsonNode data = new ObjectMapper().readTree(document.getElementById("wmdp-chart-data").data());
         assertThat(data.path("suites").get(0).path("domains").get(0).path("candidate").path("model").asText())
-                .isEqualTo("<script>alert(1)<!--");
+                .isEqualTo("models/<script>alert(1)<!--");
     }
 
     @Test
