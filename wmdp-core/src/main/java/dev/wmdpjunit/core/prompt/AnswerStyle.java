@@ -1,13 +1,13 @@
 package dev.wmdpjunit.core.prompt;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import dev.wmdpjunit.core.Identified;
+
 
 /**
  * How a multiple-choice question asks for its answer. lm-eval runs MMLU both ways ({@code mmlu} and
  * {@code mmlu_continuation}); WMDP is published in the letter form only.
  */
-public enum AnswerStyle {
+public enum AnswerStyle implements Identified {
     /**
      * lm-eval's {@code wmdp} and {@code mmlu} tasks: the choices are listed as {@code A. ..} to {@code D. ..} after
      * the question, and the model scores the letters {@code " A"}..{@code " D"} after {@code Answer:}. Needs a model
@@ -31,17 +31,12 @@ public enum AnswerStyle {
     }
 
     /** The name used in configuration and results. */
+    @Override
     public String id() {
         return id;
     }
 
     public static AnswerStyle fromId(String id) {
-        for (AnswerStyle style : values()) {
-            if (style.id.equals(id) || style.name().equals(id)) {
-                return style;
-            }
-        }
-        throw new IllegalArgumentException("unknown answer style '" + id + "'; expected one of "
-                + Arrays.stream(values()).map(AnswerStyle::id).collect(Collectors.joining(", ")));
+        return Identified.byId(AnswerStyle.class, id, "answer style");
     }
 }

@@ -1,13 +1,13 @@
 package dev.wmdpjunit.core.prompt;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import dev.wmdpjunit.core.Identified;
+
 
 /**
  * The lm-evaluation-harness behaviours that change prompts and therefore scores. Recorded with every result.
  * See {@code LM_EVAL_SCORING.md} section 3.
  */
-public enum PromptFormat {
+public enum PromptFormat implements Identified {
     /** The WMDP paper's harness: description ends with one newline (jinja drops one), no BOS. */
     LM_EVAL_0_4_2("lm-eval-0.4.2", false, false),
     /** keep_trailing_newline: description ends with two newlines; still no BOS. */
@@ -28,6 +28,7 @@ public enum PromptFormat {
     }
 
     /** The name used in configuration and results, e.g. {@code lm-eval-0.4.2}. */
+    @Override
     public String id() {
         return id;
     }
@@ -51,12 +52,6 @@ public enum PromptFormat {
     }
 
     public static PromptFormat fromId(String id) {
-        for (PromptFormat f : values()) {
-            if (f.id.equals(id) || f.name().equals(id)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("unknown prompt format '" + id + "'; expected one of "
-                + Arrays.stream(values()).map(PromptFormat::id).collect(Collectors.joining(", ")));
+        return Identified.byId(PromptFormat.class, id, "prompt format");
     }
 }

@@ -1,10 +1,10 @@
 package dev.wmdpjunit.core.stats;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import dev.wmdpjunit.core.Identified;
+
 
 /** How an {@link Interval} was computed; the id is what results files and messages show. */
-public enum IntervalMethod {
+public enum IntervalMethod implements Identified {
     /** Wilson score interval for one binomial proportion (Wilson 1927). */
     WILSON("wilson"),
     /** Clopper-Pearson exact interval for one binomial proportion (Clopper &amp; Pearson 1934). */
@@ -18,17 +18,12 @@ public enum IntervalMethod {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static IntervalMethod fromId(String id) {
-        for (IntervalMethod m : values()) {
-            if (m.id.equals(id)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown interval method '" + id + "'; expected one of "
-                + Arrays.stream(values()).map(IntervalMethod::id).collect(Collectors.joining(", ")));
+        return Identified.byId(IntervalMethod.class, id, "interval method");
     }
 }
