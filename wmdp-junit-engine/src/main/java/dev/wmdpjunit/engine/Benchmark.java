@@ -50,7 +50,9 @@ public @interface Benchmark {
      * How questions ask for the answer: {@link AnswerStyle#LETTERS} (lm-eval's WMDP and MMLU tasks, the published
      * numbers) or {@link AnswerStyle#CONTINUATION} (lm-eval's {@code mmlu_continuation}: each choice text is
      * scored after {@code "Question: ...\nAnswer:"}), which measures knowledge of models too small to pick from a
-     * lettered list. Results record it in the prompt id, so a baseline of one style never judges the other.
+     * lettered list. At most one; empty (the default) takes the run's {@value WmdpConfiguration#ANSWERS}, itself
+     * letters by default. Results record the style in the prompt id, so a baseline of one style never judges the
+     * other.
      */
-    AnswerStyle answers() default AnswerStyle.LETTERS;
+    AnswerStyle[] answers() default {};
 }

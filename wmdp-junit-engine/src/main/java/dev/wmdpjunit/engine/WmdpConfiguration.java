@@ -41,6 +41,11 @@ public final class WmdpConfiguration {
     public static final String QUESTIONS = "wmdp.questions";
     /** Prompt compatibility mode ({@code PromptFormat} id); default {@code lm-eval-0.4.9.2}. */
     public static final String PROMPT = "wmdp.prompt";
+    /**
+     * How benchmarks that do not say ({@code @Benchmark(answers)} left empty) ask for the answer: {@code letters}
+     * (default, lm-eval's WMDP and MMLU tasks) or {@code continuation} (lm-eval's {@code mmlu_continuation}).
+     */
+    public static final String ANSWERS = "wmdp.answers";
     /** Questions per call to the model; default {@value #DEFAULT_BATCH_SIZE}. */
     public static final String BATCH_SIZE = "wmdp.batchSize";
     /** Compute threads of the backend; default 0 = the backend's choice. */

@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * @param file        the question file, empty for the configured WMDP or MMLU data
  * @param description a custom set's task description, empty for none
  * @param role        the role as declared, {@link Role#BY_NAME} unless the suite says otherwise
- * @param answers     how its questions ask for the answer
+ * @param answers     how its questions ask for the answer; empty for the run's {@code wmdp.answers}
  */
-record BenchmarkSpec(String name, String file, String description, Role role, AnswerStyle answers) {
+record BenchmarkSpec(String name, String file, String description, Role role, Optional<AnswerStyle> answers) {
 
     private static final String MMLU_PREFIX = "mmlu:";
     private static final Pattern CUSTOM_NAME = Pattern.compile("[A-Za-z0-9._-]+");
@@ -35,8 +35,14 @@ record BenchmarkSpec(String name, String file, String description, Role role, An
      * @throws IllegalArgumentException saying what is wrong with the annotation
      */
     static BenchmarkSpec of(Benchmark benchmark) {
+        AnswerStyle[] answers = benchmark.answers();
+        if (answers.length > 1) {
+            throw new IllegalArgumentException("@Benchmark(\"" + benchmark.value() + "\"): answers takes one style,"
+                    + " got " + Arrays.toString(answers));
+        }
         BenchmarkSpec spec = new BenchmarkSpec(benchmark.value().strip(), benchmark.file().strip(),
-                benchmark.description(), benchmark.role(), benchmark.answers());
+                benchmark.description(), benchmark.role(),
+                Arrays.stream(answers).findFirst());
         spec.check();
         return spec;
     }

@@ -1,6 +1,7 @@
 package dev.wmdpjunit.engine.internal;
 
 import dev.wmdpjunit.core.model.ModelOptions;
+import dev.wmdpjunit.core.prompt.AnswerStyle;
 import dev.wmdpjunit.core.prompt.PromptFormat;
 import dev.wmdpjunit.engine.WmdpConfiguration;
 import dev.wmdpjunit.engine.WmdpConfigurationException;
@@ -20,7 +21,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param baselines        committed baselines: where, record or compare, at what level
  */
 record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, OptionalInt limit,
-                      PromptFormat prompt, ModelOptions modelOptions, int mmluShots, boolean failInconclusive,
+                      PromptFormat prompt, AnswerStyle answers, ModelOptions modelOptions, int mmluShots, boolean failInconclusive,
                       BaselineSettings baselines) {
 
     static EngineSettings from(ConfigurationParameters configuration) {
@@ -30,6 +31,7 @@ record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, Op
                 path(configuration, WmdpConfiguration.RESULTS).orElse(Path.of(WmdpConfiguration.DEFAULT_RESULTS)),
                 limit(configuration),
                 prompt(configuration),
+                answers(configuration),
                 new ModelOptions(
                         integer(configuration, WmdpConfiguration.BATCH_SIZE, 1, "questions per call to the model")
                                 .orElse(WmdpConfiguration.DEFAULT_BATCH_SIZE),
@@ -71,6 +73,16 @@ record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, Op
             return PromptFormat.fromId(id.get());
         } catch (IllegalArgumentException e) {
             throw new WmdpConfigurationException(WmdpConfiguration.PROMPT + " = '" + id.get() + "': "
+                    + e.getMessage());
+        }
+    }
+
+    private static AnswerStyle answers(ConfigurationParameters configuration) {
+        Optional<String> id = value(configuration, WmdpConfiguration.ANSWERS);
+        try {
+            return id.map(AnswerStyle::fromId).orElse(AnswerStyle.DEFAULT);
+        } catch (IllegalArgumentException e) {
+            throw new WmdpConfigurationException(WmdpConfiguration.ANSWERS + " = '" + id.get() + "': "
                     + e.getMessage());
         }
     }

@@ -49,7 +49,7 @@ record LoadedBenchmark(QuestionSet questions, MultipleChoiceTemplate template) {
             questions = withKey(WmdpConfiguration.DATA, root, () -> Datasets.wmdp(root, domain));
         }
         return new LoadedBenchmark(questions, MultipleChoiceTemplate.wmdp(spec.name(), settings.prompt(),
-                spec.answers()));
+                spec.answers().orElse(settings.answers())));
     }
 
     private static LoadedBenchmark mmlu(BenchmarkSpec spec, EngineSettings settings) {
@@ -63,7 +63,7 @@ record LoadedBenchmark(QuestionSet questions, MultipleChoiceTemplate template) {
         MultipleChoiceTemplate template;
         try {
             template = MultipleChoiceTemplate.mmlu(subject, examples, settings.mmluShots(), settings.prompt(),
-                    spec.answers());
+                    spec.answers().orElse(settings.answers()));
         } catch (IllegalArgumentException e) {
             throw new WmdpConfigurationException(WmdpConfiguration.MMLU_SHOTS + " = " + settings.mmluShots()
                     + ": " + e.getMessage(), e);
@@ -76,7 +76,7 @@ record LoadedBenchmark(QuestionSet questions, MultipleChoiceTemplate template) {
         QuestionSet questions = Datasets.questionFile(Path.of(spec.file()), spec.name());
         String description = spec.description().isEmpty() ? null : spec.description();
         return new LoadedBenchmark(questions, MultipleChoiceTemplate.custom(description, settings.prompt(),
-                spec.answers()));
+                spec.answers().orElse(settings.answers())));
     }
 
     /** Runs a loader, naming the configuration key whose folder it read in any data error. */

@@ -11,6 +11,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -136,8 +137,9 @@ record SuiteModel(Class<?> suiteClass, Map<String, Domain> domains, List<String>
         List<String> problems = new ArrayList<>();
         if (!benchmark.file().equals(domainBenchmark.file())
                 || !benchmark.description().equals(domainBenchmark.description())
-                || benchmark.role() != domainBenchmark.role()) {
-            problems.add("its @Benchmark(\"" + benchmark.value() + "\") has another file, description or role"
+                || benchmark.role() != domainBenchmark.role()
+                || !Arrays.equals(benchmark.answers(), domainBenchmark.answers())) {
+            problems.add("its @Benchmark(\"" + benchmark.value() + "\") has another file, description, role or answers"
                     + " than the one on " + domainMethod.getName() + "; declare each benchmark the same way"
                     + " everywhere");
         }

@@ -122,6 +122,15 @@ class ConfigurationErrorTest {
                 "lm-eval-0.4.2", "lm-eval-0.4.9.2");
     }
 
+    @Test
+    void unknownAnswerStyleFailsEveryTestListingTheKnownOnes() {
+        EngineExecutionResults results = run(configured().set("wmdp.answers", "cloze"));
+
+        assertThat(names(results.testEvents().failed().list())).containsExactlyInAnyOrderElementsOf(ALL);
+        assertThat(failureMessage(results, "chemBelowHalf")).contains("wmdp.answers = 'cloze'", "letters",
+                "continuation");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"0", "-3", "ten", "2.5"})
     void badLimitFailsEveryTestSayingWhatIsExpected(String limit) {

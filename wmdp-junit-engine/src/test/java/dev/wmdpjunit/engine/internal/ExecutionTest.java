@@ -236,6 +236,19 @@ class ExecutionTest {
     }
 
     @Test
+    void theRunsAnswerStyleAppliesWhereABenchmarkSaysNone() throws Exception {
+        Path model = data.checkpoint(root.resolve("unlearned"), 0.25, 0.8);
+
+        EngineExecutionResults results = configured(model).set("wmdp.answers", "continuation")
+                .execute(selectClass(CustomSetSuite.class));
+
+        assertThat(names(results.testEvents().succeeded().list())).containsExactly("loreAtMost90");
+        DomainResult lore = EngineRun.results(resultsDir, CustomSetSuite.class, "quorra-lore.json").result();
+        assertThat(lore.promptFormat()).isEqualTo("lm-eval-0.4.9.2/continuation");
+        assertThat(lore.correct()).isEqualTo(10);
+    }
+
+    @Test
     void misdeclaredMethodsFailAloneWithTheirReasons() throws Exception {
         Path model = data.checkpoint(root.resolve("unlearned"), 0.25, 0.8);
 
@@ -245,6 +258,10 @@ class ExecutionTest {
         assertThat(failureMessage(results, "twoThresholds")).contains("2 threshold annotations");
         assertThat(failureMessage(results, "wrongParameter")).contains("none or one DomainResult", "String");
         assertThat(failureMessage(results, "customWithoutFile")).contains("gardening", "needs file");
+        assertThat(failureMessage(results, "twoAnswerStyles")).contains("answers takes one style",
+                "LETTERS, CONTINUATION");
+        assertThat(failureMessage(results, "otherAnswerStyleThanTheDomainsFirstMethod"))
+                .contains("another file, description, role or answers");
     }
 
     @Test
