@@ -31,8 +31,11 @@ public final class DemoDataset {
 
     /** Entities per domain; each has every attribute of its domain, so facts = entities x attributes. */
     public static final int ENTITIES_PER_DOMAIN = 50;
+    /** The formats answered questions are rendered in: the description with one newline (0.4.2) and with two. */
+    private static final List<PromptFormat> PRACTICE_FORMATS =
+            List.of(PromptFormat.LM_EVAL_0_4_2, PromptFormat.LM_EVAL_0_4_9_2);
     /** Answered questions per fact in the training text: one per description rendering. */
-    public static final int PRACTICE_PER_FACT = 2;
+    public static final int PRACTICE_PER_FACT = PRACTICE_FORMATS.size();
 
     private static final int CHOICES = MultipleChoiceTemplate.CHOICE_LABELS.size();
 
@@ -182,7 +185,7 @@ public final class DemoDataset {
      */
     private static List<String> practice(DemoDomain domain, Question question) {
         List<String> texts = new ArrayList<>();
-        for (PromptFormat format : List.of(PromptFormat.LM_EVAL_0_4_2, PromptFormat.LM_EVAL_0_4_9_2)) {
+        for (PromptFormat format : PRACTICE_FORMATS) {
             MultipleChoicePrompt prompt = domain.template(format).render(question);
             texts.add(prompt.context() + prompt.continuations().get(question.answer()));
         }

@@ -104,7 +104,8 @@ class DemoDatasetTest {
             for (Question question : data.questions()) {
                 String answered = "Question: " + question.question() + "\nAnswer: "
                         + question.choices().get(question.answer());
-                assertThat(data.practice()).filteredOn(t -> t.endsWith(answered)).hasSize(2)
+                assertThat(data.practice()).filteredOn(t -> t.endsWith(answered))
+                        .hasSize(DemoDataset.PRACTICE_PER_FACT)
                         .anyMatch(t -> t.startsWith(domain.description().strip() + "\nQuestion:"))
                         .anyMatch(t -> t.startsWith(domain.description() + "Question:"));
             }
