@@ -1,5 +1,6 @@
 package dev.wmdpjunit.reports.allure;
 
+import dev.wmdpjunit.core.io.AtomicFiles;
 import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.results.ResultsJson;
 import dev.wmdpjunit.reports.WmdpTests;
@@ -8,7 +9,7 @@ import dev.wmdpjunit.reports.data.RmuJson;
 import dev.wmdpjunit.reports.data.VerdictsJson;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
-import java.io.ByteArrayInputStream;
+import io.qameta.allure.util.PropertiesUtils;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -49,20 +50,32 @@ public final class AllureListener implements TestExecutionListener {
 
     private static final System.Logger LOGGER = System.getLogger("dev.wmdpjunit.reports");
 
+    private static final String RESULTS_DIRECTORY = "allure.results.directory";
+
     private final AllureLifecycle lifecycle;
+    private final Path resultsDirectory;
     private final Map<UniqueId, DomainFiles> domains = new ConcurrentHashMap<>();
     private final Map<UniqueId, SuiteTests> suites = new ConcurrentHashMap<>();
     private final Map<String, String> environment = new ConcurrentSkipListMap<>();
     private final Set<UniqueId> described = ConcurrentHashMap.newKeySet();
     private volatile boolean active;
 
-    /** The listener ServiceLoader creates: Allure's global lifecycle, the one allure-junit-platform uses. */
+    /**
+     * The listener ServiceLoader creates: Allure's global lifecycle, the one allure-junit-platform uses, and its
+     * results directory ({@code allure.results.directory} of the system properties or allure.properties).
+     */
     public AllureListener() {
-        this(Allure.getLifecycle());
+        this(Allure.getLifecycle(), Path.of(PropertiesUtils.loadAllureProperties()
+                .getProperty(RESULTS_DIRECTORY, "allure-results")));
     }
 
-    public AllureListener(AllureLifecycle lifecycle) {
+    /**
+     * @param resultsDirectory where {@code lifecycle} writes; categories.json and environment.properties are
+     *                         replaced there on every run, which Allure's attachment writer refuses to do
+     */
+    public AllureListener(AllureLifecycle lifecycle, Path resultsDirectory) {
         this.lifecycle = lifecycle;
+        this.resultsDirectory = resultsDirectory;
     }
 
     /** The results files a benchmark container reported. */
@@ -81,8 +94,7 @@ public final class AllureListener implements TestExecutionListener {
     public void testPlanExecutionStarted(TestPlan testPlan) {
         active = WmdpTests.hasWmdpTests(testPlan);
         if (active) {
-            guarded("write categories.json", () -> lifecycle.writeAttachment("categories.json",
-                    new ByteArrayInputStream(AllureCategories.json())));
+            guarded("write categories.json", () -> replaceResultsFile("categories.json", AllureCategories.json()));
         }
     }
 
@@ -155,8 +167,8 @@ public final class AllureListener implements TestExecutionListener {
             StringBuilder properties = new StringBuilder();
             environment.forEach((key, value) -> properties.append(escape(key)).append(" = ").append(escape(value))
                     .append('\n'));
-            guarded("write environment.properties", () -> lifecycle.writeAttachment("environment.properties",
-                    new ByteArrayInputStream(properties.toString().getBytes(StandardCharsets.ISO_8859_1))));
+            guarded("write environment.properties", () -> replaceResultsFile("environment.properties",
+                    properties.toString().getBytes(StandardCharsets.ISO_8859_1)));
         }
         domains.clear();
         suites.clear();
@@ -177,6 +189,12 @@ public final class AllureListener implements TestExecutionListener {
             }
         }
         return out.toString();
+    }
+
+    /** Writes a run-level file of the results directory, replacing the previous run's (atomically). */
+    private void replaceResultsFile(String name, byte[] content) throws IOException {
+        Files.createDirectories(resultsDirectory);
+        AtomicFiles.write(resultsDirectory.resolve(name), out -> out.write(content));
     }
 
     private interface Action {

@@ -38,7 +38,7 @@ class AllureListenerTest {
 
     private Map<String, JsonNode> runIntoAllure(EngineRunFixture fixture, Path allure) throws Exception {
         AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(allure));
-        fixture.run(new AllureJunitPlatform(lifecycle), new AllureListener(lifecycle));
+        fixture.run(new AllureJunitPlatform(lifecycle), new AllureListener(lifecycle, allure));
         Map<String, JsonNode> byTest = new HashMap<>();
         for (Path file : files(allure, "-result.json")) {
             JsonNode result = JSON.readTree(file.toFile());
@@ -100,7 +100,8 @@ class AllureListenerTest {
         Path allure = root.resolve("allure-results");
 
         AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(allure));
-        Map<String, Status> outcomes = fixture.run(new AllureJunitPlatform(lifecycle), new AllureListener(lifecycle));
+        Map<String, Status> outcomes = fixture.run(new AllureJunitPlatform(lifecycle),
+                new AllureListener(lifecycle, allure));
 
         assertThat(outcomes).containsExactly(Map.entry("3", Status.SUCCESSFUL));
         List<Path> results = files(allure, "-result.json");
@@ -146,6 +147,22 @@ class AllureListenerTest {
         assertThat(losses.get(3)).isEqualTo("3," + step3[0] + "," + step3[1] + "," + step3[2]);
         assertThat(allure.resolve(attachments.get("rmu.json").path("source").asText()))
                 .hasSameBinaryContentAs(fixture.unlearned().resolve("rmu.json"));
+    }
+
+    @Test
+    void aSecondRunIntoTheSameFolderReplacesTheRunLevelFiles() throws Exception {
+        EngineRunFixture fixture = EngineRunFixture.write(root);
+        Path allure = root.resolve("allure-results");
+        runIntoAllure(fixture, allure);
+
+        fixture.configuration().put("wmdp.prompt", "lm-eval-0.4.2");
+        runIntoAllure(fixture, allure);
+
+        Properties environment = new Properties();
+        environment.load(new StringReader(Files.readString(allure.resolve("environment.properties"),
+                StandardCharsets.ISO_8859_1)));
+        assertThat(environment).containsEntry(UnlearningSuite.class.getName() + ".promptFormat", "lm-eval-0.4.2");
+        assertThat(JSON.readTree(allure.resolve("categories.json").toFile())).hasSize(3);
     }
 
     @Test

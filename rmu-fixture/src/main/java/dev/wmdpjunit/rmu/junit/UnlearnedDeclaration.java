@@ -73,7 +73,7 @@ final class UnlearnedDeclaration {
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache", "wmdp-junit", "rmu"));
     }
 
-    /** A path with {@code ${name}} references expanded. */
+    /** A path with {@code ${name}} references expanded, made absolute against the working directory. */
     Path path(String template) {
         Matcher m = REFERENCE.matcher(template);
         StringBuilder expanded = new StringBuilder();
@@ -84,7 +84,8 @@ final class UnlearnedDeclaration {
             m.appendReplacement(expanded, Matcher.quoteReplacement(value));
         }
         m.appendTail(expanded);
-        return Path.of(expanded.toString());
+        // Absolute, so results and reports name the base model the same wherever they are read.
+        return Path.of(expanded.toString()).toAbsolutePath();
     }
 
     private List<CorpusSource> corpora(String[] paths) {
