@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /**
@@ -30,8 +31,8 @@ record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, Op
                 path(configuration, WmdpConfiguration.MMLU),
                 path(configuration, WmdpConfiguration.RESULTS).orElse(Path.of(WmdpConfiguration.DEFAULT_RESULTS)),
                 limit(configuration),
-                prompt(configuration),
-                answers(configuration),
+                identified(configuration, WmdpConfiguration.PROMPT, PromptFormat.DEFAULT, PromptFormat::fromId),
+                identified(configuration, WmdpConfiguration.ANSWERS, AnswerStyle.DEFAULT, AnswerStyle::fromId),
                 new ModelOptions(
                         integer(configuration, WmdpConfiguration.BATCH_SIZE, 1, "questions per call to the model")
                                 .orElse(WmdpConfiguration.DEFAULT_BATCH_SIZE),
@@ -64,26 +65,14 @@ record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, Op
         return limit.map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
-    private static PromptFormat prompt(ConfigurationParameters configuration) {
-        Optional<String> id = value(configuration, WmdpConfiguration.PROMPT);
-        if (id.isEmpty()) {
-            return PromptFormat.DEFAULT;
-        }
+    /** The constant a key names by its id ({@code Identified.byId}), or the default when the key is unset. */
+    private static <T> T identified(ConfigurationParameters configuration, String key, T defaultValue,
+                                    Function<String, T> byId) {
+        Optional<String> id = value(configuration, key);
         try {
-            return PromptFormat.fromId(id.get());
+            return id.map(byId).orElse(defaultValue);
         } catch (IllegalArgumentException e) {
-            throw new WmdpConfigurationException(WmdpConfiguration.PROMPT + " = '" + id.get() + "': "
-                    + e.getMessage());
-        }
-    }
-
-    private static AnswerStyle answers(ConfigurationParameters configuration) {
-        Optional<String> id = value(configuration, WmdpConfiguration.ANSWERS);
-        try {
-            return id.map(AnswerStyle::fromId).orElse(AnswerStyle.DEFAULT);
-        } catch (IllegalArgumentException e) {
-            throw new WmdpConfigurationException(WmdpConfiguration.ANSWERS + " = '" + id.get() + "': "
-                    + e.getMessage());
+            throw new WmdpConfigurationException(key + " = '" + id.get() + "': " + e.getMessage());
         }
     }
 

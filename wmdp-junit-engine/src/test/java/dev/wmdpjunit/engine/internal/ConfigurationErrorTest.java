@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
@@ -113,22 +114,18 @@ class ConfigurationErrorTest {
         assertThat(FakeModelProvider.OPENED).containsExactly(model);
     }
 
-    @Test
-    void unknownPromptFormatFailsEveryTestListingTheKnownOnes() {
-        EngineExecutionResults results = run(configured().set("wmdp.prompt", "lm-eval-9"));
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({
+            "wmdp.prompt, lm-eval-9, lm-eval-0.4.2 lm-eval-0.4.9.2",
+            "wmdp.answers, cloze, letters continuation",
+            "wmdp.inconclusive, skip, abort fail"})
+    void unknownChoiceFailsEveryTestListingTheKnownOnes(String key, String value, String known) {
+        EngineExecutionResults results = run(configured().set(key, value));
 
         assertThat(names(results.testEvents().failed().list())).containsExactlyInAnyOrderElementsOf(ALL);
-        assertThat(failureMessage(results, "chemBelowHalf")).contains("wmdp.prompt = 'lm-eval-9'",
-                "lm-eval-0.4.2", "lm-eval-0.4.9.2");
-    }
-
-    @Test
-    void unknownAnswerStyleFailsEveryTestListingTheKnownOnes() {
-        EngineExecutionResults results = run(configured().set("wmdp.answers", "cloze"));
-
-        assertThat(names(results.testEvents().failed().list())).containsExactlyInAnyOrderElementsOf(ALL);
-        assertThat(failureMessage(results, "chemBelowHalf")).contains("wmdp.answers = 'cloze'", "letters",
-                "continuation");
+        assertThat(failureMessage(results, "chemBelowHalf")).contains(key + " = '" + value + "'")
+                .contains(known.split(" "));
+        assertThat(failureMessage(results, "bioIsNearChance")).isEqualTo(failureMessage(results, "chemBelowHalf"));
     }
 
     @ParameterizedTest
@@ -139,15 +136,6 @@ class ConfigurationErrorTest {
         assertThat(names(results.testEvents().failed().list())).containsExactlyInAnyOrderElementsOf(ALL);
         assertThat(failureMessage(results, "bioIsNearChance")).contains("wmdp.limit = '" + limit + "'",
                 "whole number of at least 1");
-    }
-
-    @Test
-    void unknownInconclusiveModeIsNamed() {
-        EngineExecutionResults results = run(configured().set("wmdp.inconclusive", "skip"));
-
-        assertThat(names(results.testEvents().failed().list())).containsExactlyInAnyOrderElementsOf(ALL);
-        assertThat(failureMessage(results, "bioIsNearChance")).contains("wmdp.inconclusive = 'skip'", "abort",
-                "fail");
     }
 
     @Test
