@@ -12,8 +12,11 @@ import dev.wmdpjunit.core.stats.Interval;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,11 +30,14 @@ import org.junit.platform.engine.UniqueId;
  * {@code wmdp.details} live only as long as the run). Each decided threshold replaces its own entry and keeps the
  * others, as the results files of benchmarks not run this time stay too; an entry names the scores it was decided
  * on, so a reader can tell a verdict that belongs to the results files from one left by an earlier run. Written
- * atomically; thresholds of one suite decided in parallel take turns.
+ * atomically. Writers take turns: threads of one JVM on a monitor, JVMs sharing a results folder (parallel CI jobs,
+ * an IDE run during a Maven run) on a file lock of the sidecar {@value #LOCK_FILE_NAME}, so none loses another's
+ * verdicts.
  */
 final class VerdictsFile {
 
     static final String FILE_NAME = "verdicts.json";
+    static final String LOCK_FILE_NAME = ".verdicts.json.lock";
     private static final System.Logger LOGGER = System.getLogger("dev.wmdpjunit.engine");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Object LOCK = new Object();
@@ -73,22 +79,34 @@ final class VerdictsFile {
         scores.baseline().ifPresent(base -> putScores(entry.putObject("baselineScores"), base));
 
         Path file = suiteResultsDir.resolve(FILE_NAME);
+        // A JVM holds file locks for all its threads (a second lock() would throw), so its threads first take turns.
         synchronized (LOCK) {
-            List<JsonNode> entries = new ArrayList<>(existing(file));
-            entries.removeIf(e -> test.equals(e.path("test").asText()));
-            entries.add(entry);
-            entries.sort(Comparator.comparing((JsonNode e) -> e.path("domain").asText())
-                    .thenComparing(e -> e.path("test").asText()));
-            ObjectNode root = JSON.createObjectNode();
-            root.put("suite", suiteResultsDir.getFileName().toString());
-            ArrayNode array = root.putArray("verdicts");
-            entries.forEach(array::add);
-            try {
-                AtomicFiles.write(file, out -> out.write(JSON.writeValueAsBytes(root)));
+            try (FileChannel lockFile = openLockFile(suiteResultsDir); FileLock held = lockFile.lock()) {
+                replaceEntry(file, suiteResultsDir, test, entry);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the verdicts of " + test + " to " + file, e);
             }
         }
+    }
+
+    private static FileChannel openLockFile(Path suiteResultsDir) throws IOException {
+        Files.createDirectories(suiteResultsDir);
+        return FileChannel.open(suiteResultsDir.resolve(LOCK_FILE_NAME), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+    }
+
+    /** Reads the file, replaces the test's entry and writes it back; the caller holds both locks. */
+    private static void replaceEntry(Path file, Path suiteResultsDir, String test, ObjectNode entry) throws IOException {
+        List<JsonNode> entries = new ArrayList<>(existing(file));
+        entries.removeIf(e -> test.equals(e.path("test").asText()));
+        entries.add(entry);
+        entries.sort(Comparator.comparing((JsonNode e) -> e.path("domain").asText())
+                .thenComparing(e -> e.path("test").asText()));
+        ObjectNode root = JSON.createObjectNode();
+        root.put("suite", suiteResultsDir.getFileName().toString());
+        ArrayNode array = root.putArray("verdicts");
+        entries.forEach(array::add);
+        AtomicFiles.write(file, out -> out.write(JSON.writeValueAsBytes(root)));
     }
 
     /** The entries already in the file; none if there is no file, or one this class cannot read (replaced). */
