@@ -12,6 +12,7 @@ import dev.wmdpjunit.djl.model.CausalLm;
 import dev.wmdpjunit.djl.model.ModelConfig;
 import dev.wmdpjunit.djl.safetensors.SafetensorsDtype;
 import dev.wmdpjunit.djl.safetensors.SafetensorsWriter;
+import dev.wmdpjunit.djl.safetensors.ShardedSafetensors;
 import dev.wmdpjunit.djl.tokenizer.HfTokenizer;
 
 import java.io.IOException;
@@ -202,12 +203,9 @@ public final class UnlearnedModelCache {
             files.add(CheckpointDirectory.SINGLE_FILE);
         } else if (Files.isRegularFile(base.resolve(CheckpointDirectory.SHARD_INDEX))) {
             files.add(CheckpointDirectory.SHARD_INDEX);
-            try {
-                JSON.readTree(base.resolve(CheckpointDirectory.SHARD_INDEX).toFile()).path("weight_map")
-                        .forEach(shard -> files.add(shard.asText()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + base.resolve(CheckpointDirectory.SHARD_INDEX), e);
-            }
+            // Validated as the loader validates them before any is read: a weight_map may name any path.
+            ShardedSafetensors.listedShards(base.resolve(CheckpointDirectory.SHARD_INDEX))
+                    .forEach(shard -> files.add(shard.getFileName().toString()));
         } else {
             CheckpointDirectory.open(base).close(); // throws, explaining what is missing
         }
