@@ -22,6 +22,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.platform.engine.UniqueId;
 
 /**
@@ -30,7 +32,12 @@ import org.junit.platform.engine.UniqueId;
  * {@code wmdp.details} live only as long as the run). Each decided threshold replaces its own entry and keeps the
  * others, as the results files of benchmarks not run this time stay too; an entry names the scores it was decided
  * on, so a reader can tell a verdict that belongs to the results files from one left by an earlier run. Written
- * atomically. Writers take turns: threads of one JVM on a monitor, JVMs sharing a results folder (parallel CI jobs,
+ * atomically.
+ *
+ * <p>The file also describes the suite's latest run under {@code run}: when it started ({@code startedAt}) and
+ * the errors that kept it from deciding thresholds ({@code errors}, e.g. a model that cannot be opened). A verdict
+ * whose {@code decidedAt} is before {@code run.startedAt} was not decided by that run; verdicts of methods the
+ * suite no longer declares are dropped when a run starts. Writers take turns: threads of one JVM on a monitor, JVMs sharing a results folder (parallel CI jobs,
  * an IDE run during a Maven run) on a file lock of the sidecar {@value #LOCK_FILE_NAME}, so none loses another's
  * verdicts.
  */
@@ -43,6 +50,33 @@ final class VerdictsFile {
     private static final Object LOCK = new Object();
 
     private VerdictsFile() {
+    }
+
+    /**
+     * Marks the start of a suite's run: records when it started and the error that stops it, if any, and drops the
+     * verdicts of methods the suite no longer declares as thresholds.
+     *
+     * @param thresholds the suite's threshold methods
+     * @param error      why the run cannot decide any threshold (its models cannot be opened, ...), if it cannot
+     */
+    static void startRun(Path suiteResultsDir, Set<String> thresholds, Optional<String> error) {
+        update(suiteResultsDir, "the start of a run", (entries, run) -> {
+            entries.removeIf(e -> !thresholds.contains(e.path("test").asText()));
+            run.removeAll();
+            run.put("startedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            ArrayNode errors = run.putArray("errors");
+            error.ifPresent(errors::add);
+        });
+    }
+
+    /** Adds an error of the current run that kept some thresholds from being decided (a benchmark's data ...). */
+    static void runError(Path suiteResultsDir, String error) {
+        update(suiteResultsDir, "a run error", (entries, run) -> {
+            if (!run.path("errors").isArray()) {
+                run.putArray("errors");
+            }
+            ((ArrayNode) run.get("errors")).add(error);
+        });
     }
 
     /**
@@ -78,13 +112,25 @@ final class VerdictsFile {
         putScores(entry.putObject("scores"), scores.candidate());
         scores.baseline().ifPresent(base -> putScores(entry.putObject("baselineScores"), base));
 
+        update(suiteResultsDir, "the verdict of " + test, (entries, run) -> {
+            entries.removeIf(e -> test.equals(e.path("test").asText()));
+            entries.add(entry);
+        });
+    }
+
+    /** A change to the file's verdicts and its run object. */
+    private interface Change {
+        void apply(List<JsonNode> entries, ObjectNode run);
+    }
+
+    private static void update(Path suiteResultsDir, String what, Change change) {
         Path file = suiteResultsDir.resolve(FILE_NAME);
         // A JVM holds file locks for all its threads (a second lock() would throw), so its threads first take turns.
         synchronized (LOCK) {
             try (FileChannel lockFile = openLockFile(suiteResultsDir); FileLock held = lockFile.lock()) {
-                replaceEntry(file, suiteResultsDir, test, entry);
+                rewrite(file, suiteResultsDir, change);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the verdicts of " + test + " to " + file, e);
+                throw new UncheckedIOException("cannot write " + what + " to " + file, e);
             }
         }
     }
@@ -95,37 +141,40 @@ final class VerdictsFile {
                 StandardOpenOption.WRITE);
     }
 
-    /** Reads the file, replaces the test's entry and writes it back; the caller holds both locks. */
-    private static void replaceEntry(Path file, Path suiteResultsDir, String test, ObjectNode entry) throws IOException {
-        List<JsonNode> entries = new ArrayList<>(existing(file));
-        entries.removeIf(e -> test.equals(e.path("test").asText()));
-        entries.add(entry);
+    /** Reads the file, applies the change and writes it back; the caller holds both locks. */
+    private static void rewrite(Path file, Path suiteResultsDir, Change change) throws IOException {
+        JsonNode old = existing(file);
+        List<JsonNode> entries = new ArrayList<>();
+        old.path("verdicts").forEach(entries::add);
+        ObjectNode run = old.path("run").isObject() ? (ObjectNode) old.get("run") : JSON.createObjectNode();
+        change.apply(entries, run);
         entries.sort(Comparator.comparing((JsonNode e) -> e.path("domain").asText())
                 .thenComparing(e -> e.path("test").asText()));
         ObjectNode root = JSON.createObjectNode();
         root.put("suite", suiteResultsDir.getFileName().toString());
+        if (!run.isEmpty()) {
+            root.set("run", run);
+        }
         ArrayNode array = root.putArray("verdicts");
         entries.forEach(array::add);
         AtomicFiles.write(file, out -> out.write(JSON.writeValueAsBytes(root)));
     }
 
-    /** The entries already in the file; none if there is no file, or one this class cannot read (replaced). */
-    private static List<JsonNode> existing(Path file) {
+    /** The file's content; empty if there is no file, or one this class cannot read (replaced). */
+    private static JsonNode existing(Path file) {
         if (!Files.exists(file)) {
-            return List.of();
+            return JSON.createObjectNode();
         }
         try {
-            JsonNode verdicts = JSON.readTree(file.toFile()).path("verdicts");
-            if (verdicts.isArray()) {
-                List<JsonNode> entries = new ArrayList<>();
-                verdicts.forEach(entries::add);
-                return entries;
+            JsonNode root = JSON.readTree(file.toFile());
+            if (root != null && root.path("verdicts").isArray()) {
+                return root;
             }
             LOGGER.log(Level.WARNING, "{0} has no array ''verdicts''; replacing it", file);
         } catch (IOException e) {
             LOGGER.log(Level.WARNING, "cannot read {0} ({1}); replacing it", file, e.getMessage());
         }
-        return List.of();
+        return JSON.createObjectNode();
     }
 
     private static void putScores(ObjectNode node, DomainResult result) {
