@@ -56,6 +56,9 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
 
     @Override
     public WmdpContext before(WmdpContext context) {
+        if (getChildren().stream().noneMatch(DomainDescriptor.class::isInstance)) {
+            return context; // only selection errors below: nothing to score, no model to open
+        }
         Prepared<SuiteRun> run = Prepared.attempt(this::openRun);
         recordRunStart(run);
         return context.withSuite(run);
@@ -81,7 +84,7 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
     @Override
     public void after(WmdpContext context) {
         Prepared<SuiteRun> run = context.suite();
-        if (run.isReady()) {
+        if (run != null && run.isReady()) {
             run.get().close();
         }
     }

@@ -105,27 +105,18 @@ final class WmdpSelectorResolver implements SelectorResolver {
                     parent.getUniqueId(), id.toString(), "unique id " + id + " names nothing: " + nothing.get(),
                     Optional.empty()))), noChildren());
         }
-        Optional<Class<?>> suiteClass = ReflectionSupport.tryToLoadClass(segments.get(1).getValue()).toOptional()
-                .filter(SuiteModel::isSuite);
-        if (suiteClass.isEmpty()) {
-            return Resolution.unresolved();
-        }
+        // From here on the id names a suite, and its benchmark and test if it goes that deep.
+        Class<?> suiteClass = ReflectionSupport.tryToLoadClass(segments.get(1).getValue()).getOrThrow(
+                cause -> new IllegalStateException(cause));
         if (segments.size() == 2) {
-            return Resolution.selectors(Set.of(selectClass(suiteClass.get())));
-        }
-        UniqueId.Segment third = segments.get(2);
-        if (!third.getType().equals(DomainDescriptor.SEGMENT)) {
-            return Resolution.unresolved();
+            return Resolution.selectors(Set.of(selectClass(suiteClass)));
         }
         if (segments.size() == 3) {
-            Optional<DomainDescriptor> domain = context.addToParent(() -> selectClass(suiteClass.get()),
-                    parent -> ((SuiteDescriptor) parent).createDomain(third.getValue()));
+            Optional<DomainDescriptor> domain = context.addToParent(() -> selectClass(suiteClass),
+                    parent -> ((SuiteDescriptor) parent).createDomain(segments.get(2).getValue()));
             return match(domain, this::childSelectors);
         }
         UniqueId.Segment fourth = segments.get(3);
-        if (segments.size() != 4) {
-            return Resolution.unresolved();
-        }
         UniqueId domainId = id.removeLastSegment();
         return switch (fourth.getType()) {
             case ThresholdDescriptor.SEGMENT -> threshold(context, domainId, fourth.getValue());
@@ -191,15 +182,16 @@ final class WmdpSelectorResolver implements SelectorResolver {
     }
 
     /**
-     * The error for the {@code wmdp.questions} ids that no question test of the selected suites claimed (an
-     * unknown benchmark, a typo, a row that is no row number); empty if every id was claimed or no suite was
-     * selected (then the run is another engine's).
+     * Adds the error for the {@code wmdp.questions} ids that no question test of the selected suites claimed (an
+     * unknown benchmark, a typo, a row that is no row number) to the first selected suite; nothing if every id was
+     * claimed or no suite was selected (then the run is another engine's). The suite is put back if it was
+     * dropped for want of questions: Surefire reports a test only inside a class's container.
      *
      * @param engine the discovered tree
      */
-    Optional<SelectionErrorDescriptor> unknownQuestions(TestDescriptor engine) {
+    void addUnknownQuestions(TestDescriptor engine) {
         if (selectedQuestions.isEmpty() || suites.isEmpty()) {
-            return Optional.empty();
+            return;
         }
         Set<String> claimed = new HashSet<>();
         engine.getDescendants().forEach(d -> {
@@ -209,7 +201,7 @@ final class WmdpSelectorResolver implements SelectorResolver {
         });
         List<String> unknown = selectedQuestions.stream().filter(id -> !claimed.contains(id)).toList();
         if (unknown.isEmpty()) {
-            return Optional.empty();
+            return;
         }
         Set<String> prefixes = new TreeSet<>();
         for (SuiteModel suite : suites) {
@@ -222,8 +214,18 @@ final class WmdpSelectorResolver implements SelectorResolver {
                 + String.join(", ", suites.stream().map(s -> s.suiteClass().getSimpleName()).toList())
                 + ") have questions " + String.join(", ", prefixes.stream().map(p -> p + "<row>").toList())
                 + " (row: 0-based, in file order)";
-        return Optional.of(new SelectionErrorDescriptor(engine.getUniqueId(), WmdpConfiguration.QUESTIONS, message,
-                Optional.empty()));
+        Class<?> first = suites.iterator().next().suiteClass();
+        Optional<? extends TestDescriptor> kept = engine.findByUniqueId(engine.getUniqueId().append(
+                SuiteDescriptor.SEGMENT, first.getName()));
+        TestDescriptor suite;
+        if (kept.isPresent()) {
+            suite = kept.get();
+        } else {
+            suite = new SuiteDescriptor(engine.getUniqueId(), first, configuration);
+            engine.addChild(suite);
+        }
+        suite.addChild(new SelectionErrorDescriptor(suite.getUniqueId(), WmdpConfiguration.QUESTIONS, message,
+                suite.getSource()));
     }
 
     private static String whyUnknown(String id, Set<String> prefixes) {

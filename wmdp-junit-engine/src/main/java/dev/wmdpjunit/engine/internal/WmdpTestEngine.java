@@ -48,7 +48,7 @@ public final class WmdpTestEngine extends HierarchicalTestEngine<WmdpContext> {
                 .build()
                 .resolve(request, engine);
         // Ids of wmdp.questions that selected nothing fail the run rather than being dropped with their suites.
-        resolver.unknownQuestions(engine).ifPresent(engine::addChild);
+        resolver.addUnknownQuestions(engine);
         return engine;
     }
 

@@ -180,10 +180,10 @@ class DiscoveryTest {
 
         assertThat(ids(engine)).containsExactly("[engine:wmdp-junit]", SAFETY,
                 SAFETY + "/[domain:wmdp-bio]", SAFETY + "/[domain:wmdp-bio]/[question:3]",
-                "[engine:wmdp-junit]/[selection-error:wmdp.questions]");
-        SelectionErrorDescriptor error = (SelectionErrorDescriptor) find(engine,
-                "[engine:wmdp-junit]/[selection-error:wmdp.questions]");
+                SAFETY + "/[selection-error:wmdp.questions]");
+        TestDescriptor error = find(engine, SAFETY + "/[selection-error:wmdp.questions]");
         assertThat(error.isTest()).isTrue();
+        assertThat(error.getSource()).contains(ClassSource.from(SafetySuite.class));
         EngineExecutionResults results = EngineTestKit.execute("wmdp-junit", request);
         assertThat(results.testEvents().failed().list()).extracting(e -> e.getTestDescriptor().getDisplayName())
                 .contains("wmdp.questions");
@@ -200,12 +200,17 @@ class DiscoveryTest {
     }
 
     @Test
-    void questionIdsOfNoSelectedSuiteLeaveOnlyTheError() {
+    void questionIdsOfNoSelectedBenchmarkLeaveOnlyTheErrorAndOpenNoModel() {
         LauncherDiscoveryRequest request = request().selectors(selectClass(SafetySuite.class))
                 .configurationParameter("wmdp.questions", "wmdp-biology/1").build();
 
         assertThat(ids(EngineTestKit.discover("wmdp-junit", request).getEngineDescriptor()))
-                .containsExactly("[engine:wmdp-junit]", "[engine:wmdp-junit]/[selection-error:wmdp.questions]");
+                .containsExactly("[engine:wmdp-junit]", SAFETY, SAFETY + "/[selection-error:wmdp.questions]");
+        // No model is configured, and none is opened: the suite has nothing to score.
+        EngineExecutionResults results = EngineTestKit.execute("wmdp-junit", request);
+        results.allEvents().assertStatistics(stats -> stats.failed(1));
+        assertThat(failure(results, 0)).hasMessageStartingWith("wmdp.questions = 'wmdp-biology/1': 'wmdp-biology/1'"
+                + " is no question of a selected benchmark (did you mean 'wmdp-bio/1'?)");
     }
 
     @Test
