@@ -101,9 +101,14 @@ final class WmdpSelectorResolver implements SelectorResolver {
         }
         Optional<String> nothing = namesNothing(segments);
         if (nothing.isPresent()) {
-            return match(context.addToParent(parent -> Optional.of(new SelectionErrorDescriptor(
-                    parent.getUniqueId(), id.toString(), "unique id " + id + " names nothing: " + nothing.get(),
-                    Optional.empty()))), noChildren());
+            // In its suite's container when the suite exists (Surefire reports tests only inside a class's).
+            Function<TestDescriptor, Optional<SelectionErrorDescriptor>> error = parent -> Optional.of(
+                    new SelectionErrorDescriptor(parent.getUniqueId(), id.toString(), "unique id " + id
+                            + " names nothing: " + nothing.get(), parent.getSource()));
+            Optional<Class<?>> suite = ReflectionSupport.tryToLoadClass(segments.get(1).getValue()).toOptional()
+                    .filter(SuiteModel::isSuite);
+            return match(suite.isPresent() ? context.addToParent(() -> selectClass(suite.get()), error)
+                    : context.addToParent(error), noChildren());
         }
         // From here on the id names a suite, and its benchmark and test if it goes that deep.
         Class<?> suiteClass = ReflectionSupport.tryToLoadClass(segments.get(1).getValue()).getOrThrow(

@@ -140,8 +140,13 @@ class DiscoveryTest {
                 "dev.wmdpjunit.engine.internal.DiscoveryTest is not a @WmdpSuite class",
                 "[engine:wmdp-junit]/[suite:com.example.Missing]", "there is no class com.example.Missing");
         reasons.forEach((id, reason) -> {
-            TestDescriptor error = only(discover(selectUniqueId(id)).getChildren());
-            assertThat(error.isTest()).as(id).isTrue();
+            TestDescriptor engine = discover(selectUniqueId(id));
+            TestDescriptor error = only(engine.getDescendants().stream().filter(TestDescriptor::isTest)
+                    .collect(Collectors.toSet()));
+            if (id.startsWith(SAFETY)) {
+                assertThat(error.getParent()).as(id).map(TestDescriptor::getUniqueId).contains(UniqueId.parse(SAFETY));
+                assertThat(error.getSource()).contains(ClassSource.from(SafetySuite.class));
+            }
             assertThat(error.getUniqueId().getLastSegment().getType()).isEqualTo(SelectionErrorDescriptor.SEGMENT);
             EngineExecutionResults results = EngineTestKit.execute("wmdp-junit", request()
                     .selectors(selectUniqueId(id)).build());
