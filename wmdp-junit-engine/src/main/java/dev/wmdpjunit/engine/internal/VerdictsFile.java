@@ -34,12 +34,13 @@ import org.junit.platform.engine.UniqueId;
  * on, so a reader can tell a verdict that belongs to the results files from one left by an earlier run. Written
  * atomically.
  *
- * <p>The file also describes the suite's latest run under {@code run}: when it started ({@code startedAt}) and
- * the errors that kept it from deciding thresholds ({@code errors}, e.g. a model that cannot be opened). A verdict
- * whose {@code decidedAt} is before {@code run.startedAt} was not decided by that run; verdicts of methods the
- * suite no longer declares are dropped when a run starts. Writers take turns: threads of one JVM on a monitor, JVMs sharing a results folder (parallel CI jobs,
- * an IDE run during a Maven run) on a file lock of the sidecar {@value #LOCK_FILE_NAME}, so none loses another's
- * verdicts.
+ * <p>Once the suite has a results folder, the file also describes its latest run under {@code run}: when it
+ * started ({@code startedAt}) and the errors that kept it from deciding thresholds ({@code errors}, e.g. a model
+ * that cannot be opened). A verdict whose {@code decidedAt} is before {@code run.startedAt} was not decided by that
+ * run; verdicts of methods the suite no longer declares are dropped when a run starts.
+ *
+ * <p>Writers take turns: threads of one JVM on a monitor, JVMs sharing a results folder (parallel CI jobs, an IDE
+ * run during a Maven run) on a file lock of the sidecar {@value #LOCK_FILE_NAME}, so none loses another's verdicts.
  */
 final class VerdictsFile {
 
@@ -54,12 +55,16 @@ final class VerdictsFile {
 
     /**
      * Marks the start of a suite's run: records when it started and the error that stops it, if any, and drops the
-     * verdicts of methods the suite no longer declares as thresholds.
+     * verdicts of methods the suite no longer declares as thresholds. Nothing when the suite has no results folder
+     * yet: there are no earlier verdicts to tell apart, and a folder of errors alone is no report.
      *
      * @param thresholds the suite's threshold methods
      * @param error      why the run cannot decide any threshold (its models cannot be opened, ...), if it cannot
      */
     static void startRun(Path suiteResultsDir, Set<String> thresholds, Optional<String> error) {
+        if (!Files.isDirectory(suiteResultsDir)) {
+            return;
+        }
         update(suiteResultsDir, "the start of a run", (entries, run) -> {
             entries.removeIf(e -> !thresholds.contains(e.path("test").asText()));
             run.removeAll();
@@ -69,8 +74,14 @@ final class VerdictsFile {
         });
     }
 
-    /** Adds an error of the current run that kept some thresholds from being decided (a benchmark's data ...). */
+    /**
+     * Adds an error of the current run that kept some thresholds from being decided (a benchmark's data ...); like
+     * {@link #startRun}, nothing when the suite has no results folder yet.
+     */
     static void runError(Path suiteResultsDir, String error) {
+        if (!Files.isDirectory(suiteResultsDir)) {
+            return;
+        }
         update(suiteResultsDir, "a run error", (entries, run) -> {
             if (!run.path("errors").isArray()) {
                 run.putArray("errors");
