@@ -95,16 +95,15 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
     }
 
     /**
-     * Fails the suite before any model is opened (which may take minutes) when a selected benchmark is declared
-     * wrongly, for example an unknown benchmark name.
+     * Fails the suite before any model is opened (which may take minutes) when every selected benchmark is
+     * declared wrongly, for example under an unknown name; otherwise each such benchmark fails its own tests.
      */
     private void checkSelectedBenchmarks() {
-        List<String> problems = getChildren().stream().filter(DomainDescriptor.class::isInstance)
-                .map(d -> ((DomainDescriptor) d).domain().spec())
-                .filter(spec -> spec.value().isEmpty()).map(SuiteModel.Declared::problem).toList();
-        if (!problems.isEmpty()) {
-            throw new InvalidSuiteException(model.suiteClass().getName() + ": " + String.join("; ", problems)
-                    + " (checked before opening the model)");
+        List<SuiteModel.Declared<BenchmarkSpec>> specs = getChildren().stream()
+                .filter(DomainDescriptor.class::isInstance).map(d -> ((DomainDescriptor) d).domain().spec()).toList();
+        if (!specs.isEmpty() && specs.stream().allMatch(spec -> spec.value().isEmpty())) {
+            throw new InvalidSuiteException(model.suiteClass().getName() + ": " + String.join("; ",
+                    specs.stream().map(SuiteModel.Declared::problem).toList()) + " (no model was opened)");
         }
     }
 
