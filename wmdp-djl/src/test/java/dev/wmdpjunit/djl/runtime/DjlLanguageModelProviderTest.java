@@ -17,6 +17,8 @@ import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A broken checkpoint is claimed by the DJL provider, which reports the real cause (file and key), instead of
@@ -53,39 +55,30 @@ class DjlLanguageModelProviderTest {
         assertThat(ModelProviders.claimant(reference, ProviderSettings.NONE, DJL)).isSameAs(DJL.get(0));
     }
 
-    @Test
-    void truncatedConfigIsReportedWithItsFileAndPosition() throws IOException {
-        Files.writeString(folder.resolve("config.json"), "{\"model_type\": \"llama\", \"hidden_si");
-        claiming(folder).hasMessageContaining("djl-pytorch: " + folder.resolve("config.json") + ": not valid JSON")
-                .hasMessageContaining("line 1 column")
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "truncated        | {\"model_type\": \"llama\", \"hidden_si | : not valid JSON (Unexpected end-of-input",
+        "empty            | ``                                | : expected a JSON object, got an empty file",
+        "not an object    | [1, 2]                            | : expected a JSON object, got array",
+        "unknown type     | {\"model_type\": \"bert\"}          | : model_type 'bert' is not supported; supported: llama, mistral, mixtral, qwen2, gpt_neox, gpt2",
+        "missing type     | {\"hidden_size\": 8}                | : key 'model_type' is missing; supported: llama, mistral",
+        "type not a text  | {\"model_type\": 7}                 | : key 'model_type' is not a string (7); supported: llama"})
+    void aBrokenConfigIsReportedWithItsFileAndKey(String broken, String config, String problem) throws IOException {
+        Files.writeString(folder.resolve("config.json"), config);
+        claiming(folder).hasMessageContaining("djl-pytorch: " + folder.resolve("config.json") + problem)
                 .hasMessageNotContaining("no installed LanguageModelProvider");
     }
 
     @Test
-    void emptyConfigIsReported() throws IOException {
-        Files.writeString(folder.resolve("config.json"), "");
-        claiming(folder).hasMessageContaining(folder.resolve("config.json") + ": expected a JSON object, got an"
-                + " empty file");
+    void aTruncatedConfigNamesTheLineAndColumn() throws IOException {
+        Files.writeString(folder.resolve("config.json"), "{\n  \"model_type\": \"llama\",\n  \"hidden_si");
+        claiming(folder).hasMessageContaining("line 3 column");
     }
 
     @Test
     void missingConfigIsReportedWhenTheFolderHoldsWeights() throws IOException {
         Files.delete(folder.resolve("config.json"));
         claiming(folder).hasMessageContaining("djl-pytorch: " + folder + " has no config.json");
-    }
-
-    @Test
-    void unknownModelTypeListsTheSupportedOnes() throws IOException {
-        Files.writeString(folder.resolve("config.json"), "{\"model_type\": \"bert\"}");
-        claiming(folder).hasMessageContaining(folder.resolve("config.json") + ": model_type 'bert' is not"
-                + " supported; supported: llama, mistral, mixtral, qwen2, gpt_neox, gpt2");
-    }
-
-    @Test
-    void missingModelTypeListsTheSupportedOnes() throws IOException {
-        Files.writeString(folder.resolve("config.json"), "{\"hidden_size\": 8}");
-        claiming(folder).hasMessageContaining(folder.resolve("config.json") + ": key 'model_type' is missing;"
-                + " supported: llama, mistral");
     }
 
     @Test
