@@ -44,6 +44,12 @@ public record ModelIdentity(String kind, String path, String sha256, boolean wei
             throw new IllegalArgumentException("model identity needs a kind and a path, got '" + kind + "', '"
                     + path + "'");
         }
+        details.forEach((key, value) -> {
+            if (key.isBlank() || value.isBlank()) {
+                throw new IllegalArgumentException("model identity of " + path + ": detail '" + key + "' = '" + value
+                        + "' needs a non-blank key and value (leave out what is unknown)");
+            }
+        });
         if (!SHA256_HEX.matcher(sha256).matches()) {
             throw new IllegalArgumentException("sha256 of " + path + " must be 64 lowercase hex digits, got '"
                     + sha256 + "'");

@@ -80,6 +80,13 @@ class ModelProvidersTest {
     }
 
     @Test
+    void anIdentityWithABlankDetailIsRefusedSoItsResultsFileStaysReadable() {
+        assertThatThrownBy(() -> ModelIdentity.described(ModelIdentity.ENDPOINT, "http://h/v1",
+                java.util.Map.of("server.version", "")))
+                .hasMessageContaining("detail 'server.version' = '' needs a non-blank key and value");
+    }
+
+    @Test
     void aBlankReferenceIsRefusedNamingItsOrigin() {
         assertThatThrownBy(() -> new ModelReference("  ", "wmdp.baseline.model"))
                 .hasMessage("wmdp.baseline.model: the model reference is blank");
