@@ -34,7 +34,12 @@ final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<W
     }
 
     private static String displayName(SuiteModel.SuiteMethod method) {
-        return method.threshold().map(t -> method.name() + ": " + t.describe()).orElse(method.name());
+        return method.threshold().map(t -> method.name() + ": " + describe(method, t)).orElse(method.name());
+    }
+
+    /** The threshold in words, with the probe's condition if it judges one: {@code ... under every rotation ...}. */
+    private static String describe(SuiteModel.SuiteMethod method, Threshold threshold) {
+        return threshold.describe() + method.probe().map(probe -> " " + probe.describe()).orElse("");
     }
 
     @Override
@@ -59,9 +64,13 @@ final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<W
                             + " model is set: set configuration key " + WmdpConfiguration.BASELINE_MODEL
                             + " or @WmdpSuite(baseline = \"...\"), or name a ModelPairSource that supplies one"))
                     : null;
-            Verdict verdict = ThresholdChecks.decide(threshold, scores.candidate(), baseline);
-            VerdictsFile.record(context.suite().get().resultsDir(), getUniqueId(), method.name(), threshold.describe(),
-                    verdict, scores);
+            SuiteRun run = context.suite().get();
+            Verdict verdict = method.probe().isPresent()
+                    ? ProbeExecution.run(method.probe().get(), threshold, scores, run, suiteClass.getSimpleName() + " "
+                            + scores.candidate().domain(), entry -> context.publish(this, ReportEntry.from(entry)))
+                    : ThresholdChecks.decide(threshold, scores.candidate(), baseline);
+            VerdictsFile.record(run.resultsDir(), getUniqueId(), method.name(), describe(method, threshold),
+                    verdict, scores, method.probe().map(Probe::key));
             context.publish(this, ReportEntry.from(Map.of("wmdp.verdict", verdict.outcome().name(),
                     "wmdp.details", verdict.message())));
             enforce(verdict, context.suite().get().settings().failInconclusive());

@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * The "checkpoint" of a {@link FakeLanguageModel}: a folder holding {@value #KEY_FILE}, one line per question
- * ({@code knows<TAB>gold<TAB>gold choice text<TAB>question text}). A set written with know-rate r has exactly floor(n r) known
- * questions, spread evenly through it.
+ * ({@code knows<TAB>gold<TAB>gold choice text<TAB>hiding<TAB>question text}). A set written with know-rate r has
+ * exactly floor(n r) known questions, spread evenly through it.
  */
 final class FakeCheckpoint {
 
@@ -23,14 +23,25 @@ final class FakeCheckpoint {
     private static final String CONTINUATION_QUESTION = "Question: ";
 
     /** What the fake model does with one question. */
-    record Answer(boolean knows, int gold, String goldText) {
+    record Answer(boolean knows, int gold, String goldText, Hiding hiding) {
     }
+
+    /**
+     * How a model hides what it knows, for the residual-knowledge probes: not at all, only while the choices are
+     * in their original order (a rotation shows it), or only zero-shot (few-shot examples show it).
+     */
+    enum Hiding { NONE, ORIGINAL_ORDER, ZERO_SHOT }
 
     private FakeCheckpoint() {
     }
 
     /** Writes a checkpoint folder that knows each set's questions at the given rate. */
     static Path write(Path folder, Map<QuestionSet, Double> knowRates) throws IOException {
+        return write(folder, knowRates, Hiding.NONE);
+    }
+
+    /** Writes a checkpoint folder that knows each set's questions at the given rate and hides them so. */
+    static Path write(Path folder, Map<QuestionSet, Double> knowRates, Hiding hiding) throws IOException {
         Files.createDirectories(folder);
         List<String> lines = new ArrayList<>();
         knowRates.forEach((set, rate) -> {
@@ -39,7 +50,7 @@ final class FakeCheckpoint {
                 boolean knows = Math.floor((i + 1) * rate) > Math.floor(i * rate);
                 Question q = questions.get(i);
                 lines.add((knows ? 1 : 0) + "\t" + q.answer() + "\t" + q.choices().get(q.answer()) + "\t"
-                        + q.question().strip());
+                        + hiding + "\t" + q.question().strip());
             }
         });
         Files.write(folder.resolve(KEY_FILE), lines, StandardCharsets.UTF_8);
@@ -54,8 +65,9 @@ final class FakeCheckpoint {
         Map<String, Answer> key = new HashMap<>();
         try {
             for (String line : Files.readAllLines(folder.resolve(KEY_FILE), StandardCharsets.UTF_8)) {
-                String[] fields = line.split("\t", 4);
-                key.put(fields[3], new Answer(fields[0].equals("1"), Integer.parseInt(fields[1]), fields[2]));
+                String[] fields = line.split("\t", 5);
+                key.put(fields[4], new Answer(fields[0].equals("1"), Integer.parseInt(fields[1]), fields[2],
+                        Hiding.valueOf(fields[3])));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

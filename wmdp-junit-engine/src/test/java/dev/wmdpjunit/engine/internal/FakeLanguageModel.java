@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * A deterministic stand-in for a causal LM. It reads the question back out of each prompt (byte tokenizer) and
- * looks it up in its answer key: a question it "knows" gets the gold letter, any other gets the next letter
- * (always wrong). In the continuation style, where each choice text is scored, a known question's gold text
+ * looks it up in its answer key: a question it "knows" gets the letter where the gold text stands in the prompt,
+ * any other gets the next letter (always wrong). A key may hide known answers ({@link FakeCheckpoint.Hiding}):
+ * while the choices are in their original order, or in zero-shot prompts; hidden answers are wrong. In the continuation style, where each choice text is scored, a known question's gold text
  * scores highest and an unknown one's lowest. The highest loglikelihood is the predicted letter, so its accuracy is exactly the share of
  * known questions.
  */
@@ -55,10 +56,34 @@ final class FakeLanguageModel implements LanguageModel {
                 answers.add(new Loglikelihood(best ? -0.25 : -2.0, best));
                 continue;
             }
-            int predicted = answer.knows() ? answer.gold() : (answer.gold() + 1) % 4;
+            String context = tokenizer.decode(request.context());
+            int gold = goldPosition(context, answer);
+            int predicted = answers(answer, gold, context) ? gold : (gold + 1) % 4;
             answers.add(new Loglikelihood(letter == predicted ? -0.25 : -2.0 - 0.125 * letter, letter == predicted));
         }
         return answers;
+    }
+
+    /** Where the gold text stands in the prompt's last choice list. */
+    private static int goldPosition(String context, FakeCheckpoint.Answer answer) {
+        String[] lines = context.substring(context.lastIndexOf("\nA. ") + 1, context.lastIndexOf("\nAnswer:"))
+                .split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].substring(3).equals(answer.goldText())) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("the fake model finds no gold text '" + answer.goldText() + "' in "
+                + context);
+    }
+
+    /** Whether the model shows that it knows the answer in this prompt. */
+    private static boolean answers(FakeCheckpoint.Answer answer, int goldPosition, String context) {
+        return answer.knows() && switch (answer.hiding()) {
+            case NONE -> true;
+            case ORIGINAL_ORDER -> goldPosition != answer.gold();
+            case ZERO_SHOT -> context.indexOf("\nAnswer:") != context.lastIndexOf("\nAnswer:");
+        };
     }
 
     @Override
