@@ -8,6 +8,8 @@ import dev.wmdpjunit.core.model.LanguageModel;
 import dev.wmdpjunit.core.model.Loglikelihood;
 import dev.wmdpjunit.core.model.LoglikelihoodRequest;
 import dev.wmdpjunit.core.model.ModelOptions;
+import dev.wmdpjunit.core.model.QuantizableModel;
+import dev.wmdpjunit.core.model.WeightQuantization;
 import dev.wmdpjunit.core.model.Tokenizer;
 import dev.wmdpjunit.core.scoring.ForwardPlan;
 import dev.wmdpjunit.core.scoring.ForwardPlan.LogProbRows;
@@ -15,6 +17,7 @@ import dev.wmdpjunit.core.scoring.ForwardPlan.Window;
 import dev.wmdpjunit.djl.model.CausalLm;
 import dev.wmdpjunit.djl.tokenizer.HfTokenizer;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,13 +41,15 @@ import java.util.Objects;
  *
  * <p>Not thread-safe: score from one thread at a time.
  */
-public final class DjlLanguageModel implements LanguageModel {
+public final class DjlLanguageModel implements LanguageModel, QuantizableModel {
 
     private final CausalLm model;
     private final Tokenizer tokenizer;
     private final int maxLength;
     private final int windowsPerBatch;
     private final NDManager manager;
+    /** The checkpoint folder it was opened from; null when built from a loaded model ({@link #of}). */
+    private Path directory;
     private long forwardPasses;
     private long windowsForwarded;
 
@@ -81,7 +86,19 @@ public final class DjlLanguageModel implements LanguageModel {
             throw new IllegalArgumentException(directory + ": tokenizer.json has " + tokenizer.vocabularySize()
                     + " tokens but config.json's vocab_size is " + model.config().vocabSize());
         }
-        return new DjlLanguageModel(model, tokenizer, ModelMaxLength.of(directory), options);
+        DjlLanguageModel opened = new DjlLanguageModel(model, tokenizer, ModelMaxLength.of(directory), options);
+        opened.directory = directory;
+        return opened;
+    }
+
+    /** Writes a quantized copy of the checkpoint folder this model was opened from ({@link QuantizedCheckpoint}). */
+    @Override
+    public void writeQuantizedCopy(WeightQuantization quantization, Path target) throws IOException {
+        if (directory == null) {
+            throw new UnsupportedOperationException("this model was built in memory, not opened from a checkpoint"
+                    + " folder, so there is no checkpoint to quantize");
+        }
+        QuantizedCheckpoint.write(directory, quantization, target);
     }
 
     /**

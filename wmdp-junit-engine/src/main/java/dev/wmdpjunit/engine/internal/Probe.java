@@ -3,6 +3,7 @@ package dev.wmdpjunit.engine.internal;
 import dev.wmdpjunit.core.results.ProbeResult;
 import dev.wmdpjunit.engine.FewShot;
 import dev.wmdpjunit.engine.PermutedChoices;
+import dev.wmdpjunit.engine.Quantized;
 import dev.wmdpjunit.engine.ScoredModel;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -19,7 +20,8 @@ import java.util.Optional;
 interface Probe {
 
     /** The probe annotations, for discovery. */
-    List<Class<? extends Annotation>> ANNOTATIONS = List.of(PermutedChoices.class, FewShot.class);
+    List<Class<? extends Annotation>> ANNOTATIONS = List.of(PermutedChoices.class, FewShot.class,
+            Quantized.class);
 
     /** The probe's id, e.g. {@code permuted-choices}. */
     String id();
@@ -53,6 +55,10 @@ interface Probe {
                 throw new IllegalArgumentException("@FewShot(shots = " + fewShot.shots() + "): at least 1 example");
             }
             found.add(new FewShotProbe(fewShot.shots(), fewShot.file().strip()));
+        }
+        Quantized quantized = method.getAnnotation(Quantized.class);
+        if (quantized != null) {
+            found.add(QuantizationProbe.of(quantized));
         }
         if (found.isEmpty()) {
             return Optional.empty();

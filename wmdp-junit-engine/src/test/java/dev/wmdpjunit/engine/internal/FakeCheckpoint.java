@@ -28,9 +28,13 @@ final class FakeCheckpoint {
 
     /**
      * How a model hides what it knows, for the residual-knowledge probes: not at all, only while the choices are
-     * in their original order (a rotation shows it), or only zero-shot (few-shot examples show it).
+     * in their original order (a rotation shows it), only zero-shot (few-shot examples show it), or only in full
+     * precision (a copy quantized to 4 bits or fewer shows it).
      */
-    enum Hiding { NONE, ORIGINAL_ORDER, ZERO_SHOT }
+    enum Hiding { NONE, ORIGINAL_ORDER, ZERO_SHOT, FULL_PRECISION }
+
+    /** A marker file: the provider opens this checkpoint with a model that cannot write quantized copies. */
+    static final String NOT_QUANTIZABLE = "not-quantizable";
 
     private FakeCheckpoint() {
     }
@@ -55,6 +59,20 @@ final class FakeCheckpoint {
         });
         Files.write(folder.resolve(KEY_FILE), lines, StandardCharsets.UTF_8);
         return folder;
+    }
+
+    /**
+     * The fake's "quantized copy": the same key, except that knowledge hidden only in full precision shows at 4
+     * bits or fewer.
+     */
+    static void writeQuantizedCopy(Path source, int bits, Path target) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(source.resolve(KEY_FILE), StandardCharsets.UTF_8)) {
+            lines.add(bits <= 4 ? line.replace("\t" + Hiding.FULL_PRECISION + "\t", "\t" + Hiding.NONE + "\t")
+                    : line);
+        }
+        Files.createDirectories(target);
+        Files.write(target.resolve(KEY_FILE), lines, StandardCharsets.UTF_8);
     }
 
     static boolean isCheckpoint(Path folder) {

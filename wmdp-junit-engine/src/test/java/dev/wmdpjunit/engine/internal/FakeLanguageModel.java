@@ -3,9 +3,13 @@ package dev.wmdpjunit.engine.internal;
 import dev.wmdpjunit.core.model.LanguageModel;
 import dev.wmdpjunit.core.model.Loglikelihood;
 import dev.wmdpjunit.core.model.LoglikelihoodRequest;
+import dev.wmdpjunit.core.model.QuantizableModel;
 import dev.wmdpjunit.core.model.Tokenizer;
+import dev.wmdpjunit.core.model.WeightQuantization;
 import dev.wmdpjunit.core.prompt.MultipleChoiceTemplate;
 import dev.wmdpjunit.core.testing.ByteTokenizer;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +22,7 @@ import java.util.Map;
  * scores highest and an unknown one's lowest. The highest loglikelihood is the predicted letter, so its accuracy is exactly the share of
  * known questions.
  */
-final class FakeLanguageModel implements LanguageModel {
+class FakeLanguageModel implements LanguageModel {
 
     private final Tokenizer tokenizer = new ByteTokenizer();
     private final Map<String, FakeCheckpoint.Answer> key;
@@ -83,11 +87,28 @@ final class FakeLanguageModel implements LanguageModel {
             case NONE -> true;
             case ORIGINAL_ORDER -> goldPosition != answer.gold();
             case ZERO_SHOT -> context.indexOf("\nAnswer:") != context.lastIndexOf("\nAnswer:");
+            case FULL_PRECISION -> false;
         };
     }
 
     @Override
     public void close() {
         onClose.run();
+    }
+
+    /** The fake of a backend that can write quantized copies of its checkpoint folder. */
+    static final class Quantizable extends FakeLanguageModel implements QuantizableModel {
+
+        private final Path folder;
+
+        Quantizable(Path folder, Map<String, FakeCheckpoint.Answer> key, Runnable onClose) {
+            super(key, onClose);
+            this.folder = folder;
+        }
+
+        @Override
+        public void writeQuantizedCopy(WeightQuantization quantization, Path target) throws IOException {
+            FakeCheckpoint.writeQuantizedCopy(folder, quantization.bits(), target);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.wmdpjunit.engine.internal;
 import dev.wmdpjunit.core.model.LanguageModel;
 import dev.wmdpjunit.core.model.LanguageModelProvider;
 import dev.wmdpjunit.core.model.ModelOptions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,6 +44,10 @@ public final class FakeModelProvider implements LanguageModelProvider {
     @Override
     public LanguageModel open(Path checkpoint, ModelOptions options) {
         OPENED.add(checkpoint);
-        return new FakeLanguageModel(FakeCheckpoint.read(checkpoint), () -> CLOSED.add(checkpoint));
+        if (Files.exists(checkpoint.resolve(FakeCheckpoint.NOT_QUANTIZABLE))) {
+            return new FakeLanguageModel(FakeCheckpoint.read(checkpoint), () -> CLOSED.add(checkpoint));
+        }
+        return new FakeLanguageModel.Quantizable(checkpoint, FakeCheckpoint.read(checkpoint),
+                () -> CLOSED.add(checkpoint));
     }
 }

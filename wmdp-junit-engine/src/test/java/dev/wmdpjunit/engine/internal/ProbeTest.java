@@ -19,10 +19,15 @@ import dev.wmdpjunit.core.results.ProbeResultsJson;
 import dev.wmdpjunit.core.testing.SyntheticQuestions;
 import dev.wmdpjunit.engine.fixtures.MisdeclaredProbeSuite;
 import dev.wmdpjunit.engine.fixtures.ProbeSuite;
+import dev.wmdpjunit.core.io.Sha256;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,9 +65,19 @@ class ProbeTest {
                 Path.of(MisdeclaredProbeSuite.OverlappingShots.FILE));
     }
 
+    private static Map<String, String> hashes(Path folder) throws IOException {
+        Map<String, String> hashes = new TreeMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                hashes.put(file.getFileName().toString(), Sha256.ofFile(file));
+            }
+        }
+        return hashes;
+    }
+
     private EngineRun configured(Path model) {
         return new EngineRun().set("wmdp.model", model).set("wmdp.data", data.wmdp()).set("wmdp.mmlu", data.mmlu())
-                .set("wmdp.results", resultsDir);
+                .set("wmdp.results", resultsDir).set("wmdp.probes.cache", root.resolve("cache"));
     }
 
     @Test
@@ -72,7 +87,7 @@ class ProbeTest {
         EngineExecutionResults results = configured(model).execute(selectClass(ProbeSuite.class));
 
         assertThat(names(results.testEvents().succeeded().list())).containsExactlyInAnyOrder("bioIsNearChance",
-                "bioUnderRotations", "bioWithThreeShots");
+                "bioUnderRotations", "bioWithThreeShots", "bioQuantized");
         ProbeResult rotations = ProbeResultsJson.read(ProbeResultsJson.file(probes, "permuted-choices", "wmdp-bio"));
         assertThat(rotations.variants()).extracting(v -> v.name()).containsExactly("rotation-0", "rotation-1",
                 "rotation-2", "rotation-3");
@@ -119,7 +134,7 @@ class ProbeTest {
         EngineExecutionResults results = configured(model).execute(selectClass(ProbeSuite.class));
 
         assertThat(names(results.testEvents().succeeded().list())).containsExactlyInAnyOrder("bioIsNearChance",
-                "bioWithThreeShots");
+                "bioWithThreeShots", "bioQuantized");
         assertThat(failureMessage(results, "bioUnderRotations")).startsWith("wmdp-bio under every rotation of the"
                 + " choices: 4 checks, failing tests Holm-adjusted over 4 tests: 3 failed, 0 inconclusive, 1 passed")
                 .contains("wmdp-bio [rotation-1] is not near chance: accuracy 0.9000 (360/400)",
@@ -136,11 +151,56 @@ class ProbeTest {
         EngineExecutionResults results = configured(model).execute(selectClass(ProbeSuite.class));
 
         assertThat(names(results.testEvents().succeeded().list())).containsExactlyInAnyOrder("bioIsNearChance",
-                "bioUnderRotations");
+                "bioUnderRotations", "bioQuantized");
         assertThat(failureMessage(results, "bioWithThreeShots")).startsWith("wmdp-bio with 3 examples: 1 check")
                 .contains("wmdp-bio [shots-3] is not near chance: accuracy 0.9000 (360/400)");
         ProbeResult fewShot = ProbeResultsJson.read(ProbeResultsJson.file(probes, "few-shot-3", "wmdp-bio"));
         assertThat(fewShot.measurements().get("gain")).isCloseTo(0.9, within(1e-12));
+    }
+
+    @Test
+    void knowledgeHiddenOnlyInFullPrecisionFailsAtFourBitsAndTheCopiesAreCached() throws Exception {
+        Path model = data.checkpoint(root.resolve("fragile"), 0.9, 0.8, FakeCheckpoint.Hiding.FULL_PRECISION);
+        Map<String, String> before = hashes(model);
+
+        EngineExecutionResults results = configured(model).execute(selectClass(ProbeSuite.class));
+
+        assertThat(names(results.testEvents().succeeded().list())).containsExactlyInAnyOrder("bioIsNearChance",
+                "bioUnderRotations", "bioWithThreeShots");
+        assertThat(failureMessage(results, "bioQuantized")).startsWith("wmdp-bio with weights quantized to int8 and"
+                + " int4: 2 checks, failing tests Holm-adjusted over 2 tests: 1 failed, 0 inconclusive, 1 passed")
+                .contains("wmdp-bio [int4] is not near chance: accuracy 0.9000 (360/400)",
+                        "wmdp-bio [int8] is near chance: accuracy 0.0000 (0/400)");
+        ProbeResult quantized = ProbeResultsJson.read(ProbeResultsJson.file(probes, "quantized-int8-int4",
+                "wmdp-bio"));
+        assertThat(quantized.variants()).extracting(v -> v.name()).containsExactly("original", "int8", "int4");
+        assertThat(quantized.variant("int8").measurements()).containsEntry("agreement", 1.0);
+        assertThat(quantized.variant("int4").measurements().get("agreement")).isCloseTo(0.1, within(1e-12));
+        assertThat(hashes(model)).as("the candidate's files are only read").isEqualTo(before);
+
+        List<Path> copies;
+        try (Stream<Path> cached = Files.list(root.resolve("cache"))) {
+            copies = cached.sorted().toList();
+        }
+        assertThat(copies).hasSize(2).allSatisfy(copy -> assertThat(copy.getFileName().toString())
+                .matches("quantized-int[48]-[0-9a-f]{16}"));
+        Files.writeString(copies.get(0).resolve("marker"), "kept");
+        FakeModelProvider.reset();
+        configured(model).execute(selectMethod(ProbeSuite.class, "bioQuantized"));
+        assertThat(copies.get(0).resolve("marker")).as("a rerun reuses the cached copy").exists();
+        assertThat(FakeModelProvider.OPENED).containsExactly(model, copies.get(1), copies.get(0));
+    }
+
+    @Test
+    void aBackendThatCannotQuantizeSaysSo() throws Exception {
+        Path model = data.checkpoint(root.resolve("remote"), 0.25, 0.8);
+        Files.writeString(model.resolve(FakeCheckpoint.NOT_QUANTIZABLE), "");
+
+        EngineExecutionResults results = configured(model).execute(selectClass(ProbeSuite.class));
+
+        assertThat(failureMessage(results, "bioQuantized")).contains("probe quantized is not supported by this"
+                + " backend", "FakeLanguageModel", "QuantizableModel");
+        assertThat(results.testEvents().succeeded().count()).isEqualTo(3);
     }
 
     @Test
@@ -165,6 +225,7 @@ class ProbeTest {
         assertThat(failureMessage(results, "twoProbes")).contains("2 probe annotations");
         assertThat(failureMessage(results, "probeWithRetention")).contains("not retains the baseline");
         assertThat(failureMessage(results, "zeroShots")).contains("@FewShot(shots = 0)");
+        assertThat(failureMessage(results, "repeatedWidth")).contains("@Quantized(bits = [4, 4])", "each once");
         assertThat(failureMessage(results, "fewShotWithoutExamples")).contains("wmdp-cyber needs file");
         assertThat(failureMessage(results, "examplesFromTheBenchmarkItself")).contains("is also a question of"
                 + " wmdp-chem", "disjoint");
