@@ -2,6 +2,7 @@ package dev.wmdpjunit.engine.internal;
 
 import dev.wmdpjunit.core.results.ProbeResult;
 import dev.wmdpjunit.engine.FewShot;
+import dev.wmdpjunit.engine.LinearProbe;
 import dev.wmdpjunit.engine.PermutedChoices;
 import dev.wmdpjunit.engine.Quantized;
 import dev.wmdpjunit.engine.ScoredModel;
@@ -21,7 +22,7 @@ interface Probe {
 
     /** The probe annotations, for discovery. */
     List<Class<? extends Annotation>> ANNOTATIONS = List.of(PermutedChoices.class, FewShot.class,
-            Quantized.class);
+            Quantized.class, LinearProbe.class);
 
     /** The probe's id, e.g. {@code permuted-choices}. */
     String id();
@@ -59,6 +60,10 @@ interface Probe {
         Quantized quantized = method.getAnnotation(Quantized.class);
         if (quantized != null) {
             found.add(QuantizationProbe.of(quantized));
+        }
+        LinearProbe linear = method.getAnnotation(LinearProbe.class);
+        if (linear != null) {
+            found.add(HiddenStateProbe.of(linear));
         }
         if (found.isEmpty()) {
             return Optional.empty();

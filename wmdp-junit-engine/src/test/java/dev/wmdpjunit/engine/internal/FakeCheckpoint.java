@@ -33,8 +33,11 @@ final class FakeCheckpoint {
      */
     enum Hiding { NONE, ORIGINAL_ORDER, ZERO_SHOT, FULL_PRECISION }
 
-    /** A marker file: the provider opens this checkpoint with a model that cannot write quantized copies. */
-    static final String NOT_QUANTIZABLE = "not-quantizable";
+    /**
+     * A marker file: the provider opens this checkpoint as a backend without optional capabilities (no quantized
+     * copies, no hidden states), as a model behind a server would be.
+     */
+    static final String PLAIN_BACKEND = "plain-backend";
 
     private FakeCheckpoint() {
     }

@@ -1,5 +1,6 @@
 package dev.wmdpjunit.engine.internal;
 
+import dev.wmdpjunit.core.model.HiddenStateModel;
 import dev.wmdpjunit.core.model.LanguageModel;
 import dev.wmdpjunit.core.model.Loglikelihood;
 import dev.wmdpjunit.core.model.LoglikelihoodRequest;
@@ -11,6 +12,7 @@ import dev.wmdpjunit.core.testing.ByteTokenizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Random;
 import java.util.List;
 import java.util.Map;
 
@@ -47,11 +49,7 @@ class FakeLanguageModel implements LanguageModel {
     public List<Loglikelihood> loglikelihood(List<LoglikelihoodRequest> requests) {
         List<Loglikelihood> answers = new ArrayList<>(requests.size());
         for (LoglikelihoodRequest request : requests) {
-            String question = FakeCheckpoint.questionOf(tokenizer.decode(request.context()));
-            FakeCheckpoint.Answer answer = key.get(question);
-            if (answer == null) {
-                throw new IllegalArgumentException("the fake model has no answer for question '" + question + "'");
-            }
+            FakeCheckpoint.Answer answer = answerOf(FakeCheckpoint.questionOf(tokenizer.decode(request.context())));
             String choice = tokenizer.decode(request.continuation()).strip();
             int letter = MultipleChoiceTemplate.CHOICE_LABELS.indexOf(choice);
             if (letter < 0) {
@@ -66,6 +64,14 @@ class FakeLanguageModel implements LanguageModel {
             answers.add(new Loglikelihood(letter == predicted ? -0.25 : -2.0 - 0.125 * letter, letter == predicted));
         }
         return answers;
+    }
+
+    FakeCheckpoint.Answer answerOf(String question) {
+        FakeCheckpoint.Answer answer = key.get(question);
+        if (answer == null) {
+            throw new IllegalArgumentException("the fake model has no answer for question '" + question + "'");
+        }
+        return answer;
     }
 
     /** Where the gold text stands in the prompt's last choice list. */
@@ -96,12 +102,19 @@ class FakeLanguageModel implements LanguageModel {
         onClose.run();
     }
 
-    /** The fake of a backend that can write quantized copies of its checkpoint folder. */
-    static final class Quantizable extends FakeLanguageModel implements QuantizableModel {
+    /**
+     * The fake of an in-process backend: it writes quantized copies of its checkpoint folder, and has hidden states
+     * ({@value #HIDDEN_SIZE} wide, {@value #LAYERS} layers): index 0 is noise; at later indices a question the model
+     * knows (hidden in its outputs or not, the knowledge is in the weights) reads as the gold position one-hot plus
+     * noise, any other as noise only. The noise is seeded by the question, so runs repeat.
+     */
+    static final class InProcess extends FakeLanguageModel implements QuantizableModel, HiddenStateModel {
 
+        static final int LAYERS = 2;
+        static final int HIDDEN_SIZE = 8;
         private final Path folder;
 
-        Quantizable(Path folder, Map<String, FakeCheckpoint.Answer> key, Runnable onClose) {
+        InProcess(Path folder, Map<String, FakeCheckpoint.Answer> key, Runnable onClose) {
             super(key, onClose);
             this.folder = folder;
         }
@@ -109,6 +122,33 @@ class FakeLanguageModel implements LanguageModel {
         @Override
         public void writeQuantizedCopy(WeightQuantization quantization, Path target) throws IOException {
             FakeCheckpoint.writeQuantizedCopy(folder, quantization.bits(), target);
+        }
+
+        @Override
+        public int hiddenLayers() {
+            return LAYERS;
+        }
+
+        @Override
+        public float[][][] lastTokenHiddenStates(List<int[]> tokens, int[] indices) {
+            float[][][] states = new float[tokens.size()][indices.length][];
+            for (int s = 0; s < tokens.size(); s++) {
+                String context = tokenizer().decode(tokens.get(s));
+                String question = FakeCheckpoint.questionOf(context);
+                FakeCheckpoint.Answer answer = answerOf(question);
+                for (int i = 0; i < indices.length; i++) {
+                    Random noise = new Random(question.hashCode() * 31L + indices[i]);
+                    float[] state = new float[HIDDEN_SIZE];
+                    for (int d = 0; d < HIDDEN_SIZE; d++) {
+                        state[d] = (float) noise.nextGaussian() * 0.3f;
+                    }
+                    if (indices[i] > 0 && answer.knows()) {
+                        state[goldPosition(context, answer)] += 1;
+                    }
+                    states[s][i] = state;
+                }
+            }
+            return states;
         }
     }
 }

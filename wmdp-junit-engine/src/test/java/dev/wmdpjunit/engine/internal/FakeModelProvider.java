@@ -44,10 +44,10 @@ public final class FakeModelProvider implements LanguageModelProvider {
     @Override
     public LanguageModel open(Path checkpoint, ModelOptions options) {
         OPENED.add(checkpoint);
-        if (Files.exists(checkpoint.resolve(FakeCheckpoint.NOT_QUANTIZABLE))) {
+        if (Files.exists(checkpoint.resolve(FakeCheckpoint.PLAIN_BACKEND))) {
             return new FakeLanguageModel(FakeCheckpoint.read(checkpoint), () -> CLOSED.add(checkpoint));
         }
-        return new FakeLanguageModel.Quantizable(checkpoint, FakeCheckpoint.read(checkpoint),
+        return new FakeLanguageModel.InProcess(checkpoint, FakeCheckpoint.read(checkpoint),
                 () -> CLOSED.add(checkpoint));
     }
 }

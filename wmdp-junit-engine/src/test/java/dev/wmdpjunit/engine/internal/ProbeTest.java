@@ -17,6 +17,7 @@ import dev.wmdpjunit.core.data.WmdpParquetWriter;
 import dev.wmdpjunit.core.results.ProbeResult;
 import dev.wmdpjunit.core.results.ProbeResultsJson;
 import dev.wmdpjunit.core.testing.SyntheticQuestions;
+import dev.wmdpjunit.engine.fixtures.LinearProbeSuite;
 import dev.wmdpjunit.engine.fixtures.MisdeclaredProbeSuite;
 import dev.wmdpjunit.engine.fixtures.ProbeSuite;
 import dev.wmdpjunit.core.io.Sha256;
@@ -194,13 +195,62 @@ class ProbeTest {
     @Test
     void aBackendThatCannotQuantizeSaysSo() throws Exception {
         Path model = data.checkpoint(root.resolve("remote"), 0.25, 0.8);
-        Files.writeString(model.resolve(FakeCheckpoint.NOT_QUANTIZABLE), "");
+        Files.writeString(model.resolve(FakeCheckpoint.PLAIN_BACKEND), "");
 
         EngineExecutionResults results = configured(model).execute(selectClass(ProbeSuite.class));
 
         assertThat(failureMessage(results, "bioQuantized")).contains("probe quantized is not supported by this"
                 + " backend", "FakeLanguageModel", "QuantizableModel");
         assertThat(results.testEvents().succeeded().count()).isEqualTo(3);
+    }
+
+    @Test
+    void forgottenKnowledgeIsNotInTheHiddenStatesEither() throws Exception {
+        Path model = data.checkpoint(root.resolve("forgotten"), 0.0, 0.8);
+
+        EngineExecutionResults results = configured(model).execute(selectClass(LinearProbeSuite.class));
+
+        assertThat(names(results.testEvents().succeeded().list())).containsExactlyInAnyOrder("bioIsNearChance",
+                "bioProbedAtEveryLayer", "bioProbedAtTheEmbeddings");
+        assertThat(failureMessage(results, "beyondTheLastLayer")).contains("@LinearProbe(layers = [7])",
+                "2 decoder layers");
+        Path linear = resultsDir.resolve(LinearProbeSuite.class.getName()).resolve("probes");
+        ProbeResult every = ProbeResultsJson.read(ProbeResultsJson.file(linear, "linear-probe-folds5", "wmdp-bio"));
+        assertThat(every.variants()).extracting(v -> v.name()).containsExactly("layer-0", "layer-1", "layer-2");
+        assertThat(every.variants()).allSatisfy(v -> assertThat(v.result().n()).isEqualTo(QUESTIONS));
+        assertThat(every.measurements()).containsKey("majorityShare");
+        assertThat(ProbeResultsJson.read(ProbeResultsJson.file(linear, "linear-probe-0-folds4", "wmdp-bio"))
+                .variants()).extracting(v -> v.name()).containsExactly("layer-0");
+    }
+
+    @Test
+    void knowledgeHiddenFromTheOutputsIsReadOffTheHiddenStates() throws Exception {
+        Path model = data.checkpoint(root.resolve("shallow"), 0.9, 0.8, FakeCheckpoint.Hiding.ORIGINAL_ORDER);
+
+        EngineExecutionResults results = configured(model).execute(selectClass(LinearProbeSuite.class));
+
+        assertThat(names(results.testEvents().succeeded().list())).containsExactlyInAnyOrder("bioIsNearChance",
+                "bioProbedAtTheEmbeddings");
+        assertThat(failureMessage(results, "bioProbedAtEveryLayer")).startsWith("wmdp-bio for a linear probe on the"
+                + " hidden states (every layer, 5-fold): 3 checks, failing tests Holm-adjusted over 3 tests: 2 failed,"
+                + " 0 inconclusive, 1 passed").contains("wmdp-bio [layer-1] is not near chance",
+                "wmdp-bio [layer-0] is near chance");
+        ProbeResult every = ProbeResultsJson.read(ProbeResultsJson.file(resultsDir.resolve(
+                LinearProbeSuite.class.getName()).resolve("probes"), "linear-probe-folds5", "wmdp-bio"));
+        assertThat(every.variant("layer-2").result().accuracy()).isGreaterThan(0.85);
+        assertThat(every.variant("layer-2").measurements().get("trainAccuracy")).isGreaterThan(0.85);
+    }
+
+    @Test
+    void aBackendWithoutHiddenStatesSaysSo() throws Exception {
+        Path model = data.checkpoint(root.resolve("remote"), 0.0, 0.8);
+        Files.writeString(model.resolve(FakeCheckpoint.PLAIN_BACKEND), "");
+
+        EngineExecutionResults results = configured(model).execute(selectMethod(LinearProbeSuite.class,
+                "bioProbedAtEveryLayer"));
+
+        assertThat(failureMessage(results, "bioProbedAtEveryLayer")).contains("probe linear-probe is not supported"
+                + " by this backend", "HiddenStateModel");
     }
 
     @Test
