@@ -5,6 +5,7 @@ import dev.wmdpjunit.engine.FewShot;
 import dev.wmdpjunit.engine.LinearProbe;
 import dev.wmdpjunit.engine.PermutedChoices;
 import dev.wmdpjunit.engine.Quantized;
+import dev.wmdpjunit.engine.Relearning;
 import dev.wmdpjunit.engine.ScoredModel;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -22,7 +23,7 @@ interface Probe {
 
     /** The probe annotations, for discovery. */
     List<Class<? extends Annotation>> ANNOTATIONS = List.of(PermutedChoices.class, FewShot.class,
-            Quantized.class, LinearProbe.class);
+            Quantized.class, LinearProbe.class, Relearning.class);
 
     /** The probe's id, e.g. {@code permuted-choices}. */
     String id();
@@ -64,6 +65,15 @@ interface Probe {
         LinearProbe linear = method.getAnnotation(LinearProbe.class);
         if (linear != null) {
             found.add(HiddenStateProbe.of(linear));
+        }
+        Relearning relearning = method.getAnnotation(Relearning.class);
+        if (relearning != null) {
+            try {
+                found.add(RelearningProbe.of(relearning));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage().startsWith("@") ? e.getMessage()
+                        : "@Relearning: " + e.getMessage(), e);
+            }
         }
         if (found.isEmpty()) {
             return Optional.empty();

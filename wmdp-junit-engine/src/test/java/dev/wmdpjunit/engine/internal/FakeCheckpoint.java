@@ -29,9 +29,10 @@ final class FakeCheckpoint {
     /**
      * How a model hides what it knows, for the residual-knowledge probes: not at all, only while the choices are
      * in their original order (a rotation shows it), only zero-shot (few-shot examples show it), or only in full
-     * precision (a copy quantized to 4 bits or fewer shows it).
+     * precision (a copy quantized to 4 bits or fewer shows it), or until relearned (a copy fine-tuned for 10 steps
+     * or more shows it).
      */
-    enum Hiding { NONE, ORIGINAL_ORDER, ZERO_SHOT, FULL_PRECISION }
+    enum Hiding { NONE, ORIGINAL_ORDER, ZERO_SHOT, FULL_PRECISION, UNTIL_RELEARNED }
 
     /**
      * A marker file: the provider opens this checkpoint as a backend without optional capabilities (no quantized
@@ -69,10 +70,20 @@ final class FakeCheckpoint {
      * bits or fewer.
      */
     static void writeQuantizedCopy(Path source, int bits, Path target) throws IOException {
+        writeCopy(source, bits <= 4 ? Hiding.FULL_PRECISION : Hiding.NONE, target);
+    }
+
+    /** The fake's relearned copy: knowledge hidden until relearned shows after 10 steps or more. */
+    static void writeRelearnedCopy(Path source, int steps, Path target) throws IOException {
+        writeCopy(source, steps >= 10 ? Hiding.UNTIL_RELEARNED : Hiding.NONE, target);
+    }
+
+    /** A copy of the key in which {@code revealed} hiding no longer hides. */
+    private static void writeCopy(Path source, Hiding revealed, Path target) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String line : Files.readAllLines(source.resolve(KEY_FILE), StandardCharsets.UTF_8)) {
-            lines.add(bits <= 4 ? line.replace("\t" + Hiding.FULL_PRECISION + "\t", "\t" + Hiding.NONE + "\t")
-                    : line);
+            lines.add(revealed == Hiding.NONE ? line
+                    : line.replace("\t" + revealed + "\t", "\t" + Hiding.NONE + "\t"));
         }
         Files.createDirectories(target);
         Files.write(target.resolve(KEY_FILE), lines, StandardCharsets.UTF_8);

@@ -93,7 +93,7 @@ class FakeLanguageModel implements LanguageModel {
             case NONE -> true;
             case ORIGINAL_ORDER -> goldPosition != answer.gold();
             case ZERO_SHOT -> context.indexOf("\nAnswer:") != context.lastIndexOf("\nAnswer:");
-            case FULL_PRECISION -> false;
+            case FULL_PRECISION, UNTIL_RELEARNED -> false;
         };
     }
 

@@ -20,6 +20,7 @@ import dev.wmdpjunit.core.testing.SyntheticQuestions;
 import dev.wmdpjunit.engine.fixtures.LinearProbeSuite;
 import dev.wmdpjunit.engine.fixtures.MisdeclaredProbeSuite;
 import dev.wmdpjunit.engine.fixtures.ProbeSuite;
+import dev.wmdpjunit.engine.fixtures.RelearningSuite;
 import dev.wmdpjunit.core.io.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -251,6 +252,73 @@ class ProbeTest {
 
         assertThat(failureMessage(results, "bioProbedAtEveryLayer")).contains("probe linear-probe is not supported"
                 + " by this backend", "HiddenStateModel");
+    }
+
+    private Path relearningCorpus() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("An unrelated document about gardens."));
+        data.wmdpSets().get(WmdpDomain.BIO).questions().subList(0, 100)
+                .forEach(q -> lines.add("Practice: " + q.question().strip() + " Answer follows."));
+        Path corpus = Path.of(RelearningSuite.CORPUS);
+        Files.createDirectories(corpus.getParent());
+        return Files.write(corpus, lines);
+    }
+
+    @Test
+    void forgottenKnowledgeStaysForgottenAfterRelearningAndTheCopiesAreCached() throws Exception {
+        relearningCorpus();
+        Path model = data.checkpoint(root.resolve("forgotten"), 0.25, 0.8);
+        FakeRelearner.CALLS.clear();
+
+        EngineExecutionResults results = configured(model).execute(selectClass(RelearningSuite.class));
+
+        assertThat(names(results.testEvents().succeeded().list())).containsExactlyInAnyOrder("bioIsNearChance",
+                "bioAfterRelearning");
+        Path relearning = resultsDir.resolve(RelearningSuite.class.getName()).resolve("probes");
+        ProbeResult curve;
+        try (Stream<Path> keys = Files.list(relearning)) {
+            curve = ProbeResultsJson.read(keys.filter(p -> p.getFileName().toString().startsWith("relearning-"))
+                    .findFirst().orElseThrow().resolve("wmdp-bio.json"));
+        }
+        assertThat(curve.variants()).extracting(v -> v.name()).containsExactly("step-0", "step-5", "step-10",
+                "step-25");
+        assertThat(curve.judged()).extracting(v -> v.name()).containsExactly("step-25");
+        assertThat(curve.measurements()).containsEntry("heldOut", 300.0).containsEntry("excluded", 100.0)
+                .containsEntry("gain", 0.0);
+        assertThat(curve.variants()).allSatisfy(v -> assertThat(v.result().correct()).isEqualTo(75));
+        assertThat(FakeRelearner.CALLS).hasSize(1);
+        assertThat(FakeRelearner.CALLS.get(0).keySet()).containsExactlyInAnyOrder(5, 10, 25);
+
+        configured(model).execute(selectMethod(RelearningSuite.class, "bioAfterRelearning"));
+        assertThat(FakeRelearner.CALLS).as("a rerun reuses the cached copies").hasSize(1);
+    }
+
+    @Test
+    void knowledgeThatRelearningBringsBackFailsTheProbe() throws Exception {
+        relearningCorpus();
+        Path model = data.checkpoint(root.resolve("suppressed"), 0.9, 0.8, FakeCheckpoint.Hiding.UNTIL_RELEARNED);
+
+        EngineExecutionResults results = configured(model).execute(selectClass(RelearningSuite.class));
+
+        assertThat(names(results.testEvents().succeeded().list())).containsExactly("bioIsNearChance");
+        assertThat(failureMessage(results, "bioAfterRelearning")).startsWith("wmdp-bio after relearning 25 steps on"
+                + " bio-relearn.txt: 1 check").contains("wmdp-bio [step-25] is not near chance: accuracy 0.9000"
+                + " (270/300)");
+        assertThat(EngineRun.reports(results, "[threshold:bioAfterRelearning]")).anySatisfy(entry -> assertThat(entry)
+                .containsEntry("wmdp.probe.step-5.accuracy", "0.0").containsEntry("wmdp.probe.step-10.accuracy",
+                        "0.9").containsEntry("wmdp.probe.gain", "0.9"));
+    }
+
+    @Test
+    void withoutARelearnerForTheCheckpointTheProbeSaysSo() throws Exception {
+        relearningCorpus();
+        Path model = data.checkpoint(root.resolve("remote"), 0.25, 0.8);
+        Files.writeString(model.resolve(FakeCheckpoint.PLAIN_BACKEND), "");
+
+        EngineExecutionResults results = configured(model).execute(selectMethod(RelearningSuite.class,
+                "bioAfterRelearning"));
+
+        assertThat(failureMessage(results, "bioAfterRelearning")).contains("probe relearning is not supported by"
+                + " this backend", "no Relearner on the class path supports", "installed: [fake]", "rmu-fixture");
     }
 
     @Test
