@@ -1,5 +1,6 @@
 package dev.wmdpjunit.reports.data;
 
+import dev.wmdpjunit.core.results.ProbeResult;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,11 +10,14 @@ import java.util.Optional;
  * @param name    the suite class name
  * @param domains its benchmarks, sorted by name
  * @param rmu     the RMU run that made the candidate model, when its checkpoint directory holds rmu.json
+ * @param probes  the residual-knowledge probes measured on its benchmarks ({@code probes/<key>/<benchmark>.json}),
+ *                sorted by benchmark and key
  */
-public record SuiteResults(String name, List<DomainResults> domains, Optional<RmuRun> rmu) {
+public record SuiteResults(String name, List<DomainResults> domains, Optional<RmuRun> rmu, List<ProbeResult> probes) {
 
     public SuiteResults {
         domains = List.copyOf(domains);
+        probes = List.copyOf(probes);
     }
 
     /** The class name without its package. */
