@@ -9,12 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Runs a suite method's probe: measures it on the candidate, writes the measurements under
- * {@code <wmdp.results>/<suite class name>/probes/} ({@link ProbeResultsJson}), reports them and decides the
- * method's threshold on them ({@link ProbeDecision}).
+ * {@code <wmdp.results>/<suite class name>/probes/} ({@link ProbeResultsJson}) and decides the method's threshold
+ * on them ({@link ProbeDecision}).
  */
 final class ProbeExecution {
 
@@ -25,12 +24,14 @@ final class ProbeExecution {
     }
 
     /**
-     * @param label   names the work in progress logs, e.g. {@code MySuite wmdp-bio}
-     * @param publish receives the report entry ({@code wmdp.probe}, {@code wmdp.probe.results}, the variants'
-     *                accuracies and the measurements)
+     * The probe's verdict and what the test reports besides it: {@code wmdp.probe}, {@code wmdp.probe.results}
+     * (the summary file), {@code wmdp.probe.<variant>.accuracy} and {@code wmdp.probe.<measurement>}.
      */
-    static Verdict run(Probe probe, Threshold threshold, DomainScores scores, SuiteRun run, String label,
-                       Consumer<Map<String, String>> publish) {
+    record Outcome(Verdict verdict, Map<String, String> entry) {
+    }
+
+    /** @param label names the work in progress logs, e.g. {@code MySuite wmdp-bio} */
+    static Outcome run(Probe probe, Threshold threshold, DomainScores scores, SuiteRun run, String label) {
         ProbeResult result = probe.measure(new ProbeInput(run.candidate(), scores, run.settings(),
                 label + " " + probe.key()));
         Path file;
@@ -47,7 +48,6 @@ final class ProbeExecution {
             entry.put("wmdp.probe." + variant.name() + ".accuracy", Double.toString(variant.result().accuracy()));
         }
         result.measurements().forEach((name, value) -> entry.put("wmdp.probe." + name, Double.toString(value)));
-        publish.accept(entry);
-        return ProbeDecision.decide(threshold, result, probe.describe());
+        return new Outcome(ProbeDecision.decide(threshold, result, probe.describe()), entry);
     }
 }

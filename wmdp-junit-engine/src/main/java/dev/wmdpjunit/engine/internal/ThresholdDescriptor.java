@@ -4,6 +4,7 @@ import dev.wmdpjunit.assertions.Verdict;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.engine.WmdpConfiguration;
 import dev.wmdpjunit.engine.WmdpConfigurationException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.UniqueId;
@@ -65,14 +66,21 @@ final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<W
                             + " or @WmdpSuite(baseline = \"...\"), or name a ModelPairSource that supplies one"))
                     : null;
             SuiteRun run = context.suite().get();
-            Verdict verdict = method.probe().isPresent()
-                    ? ProbeExecution.run(method.probe().get(), threshold, scores, run, suiteClass.getSimpleName() + " "
-                            + scores.candidate().domain(), entry -> context.publish(this, ReportEntry.from(entry)))
-                    : ThresholdChecks.decide(threshold, scores.candidate(), baseline);
+            Map<String, String> entry = new LinkedHashMap<>();
+            Verdict verdict;
+            if (method.probe().isPresent()) {
+                ProbeExecution.Outcome probed = ProbeExecution.run(method.probe().get(), threshold, scores, run,
+                        suiteClass.getSimpleName() + " " + scores.candidate().domain());
+                verdict = probed.verdict();
+                entry.putAll(probed.entry());
+            } else {
+                verdict = ThresholdChecks.decide(threshold, scores.candidate(), baseline);
+            }
             VerdictsFile.record(run.resultsDir(), getUniqueId(), method.name(), describe(method, threshold),
                     verdict, scores, method.probe().map(Probe::key));
-            context.publish(this, ReportEntry.from(Map.of("wmdp.verdict", verdict.outcome().name(),
-                    "wmdp.details", verdict.message())));
+            entry.put("wmdp.verdict", verdict.outcome().name());
+            entry.put("wmdp.details", verdict.message());
+            context.publish(this, ReportEntry.from(entry));
             enforce(verdict, context.suite().get().settings().failInconclusive());
         }
         Object instance = ReflectionSupport.newInstance(suiteClass);
