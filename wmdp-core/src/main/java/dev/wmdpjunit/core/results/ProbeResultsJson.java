@@ -1,14 +1,8 @@
 package dev.wmdpjunit.core.results;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wmdpjunit.core.io.AtomicFiles;
 import java.io.IOException;
@@ -39,13 +33,7 @@ public final class ProbeResultsJson {
             "description", "parameters", "measurements", "variants");
     private static final Set<String> VARIANT_FIELDS = Set.of("name", "judged", "results", "n", "correct", "accuracy",
             "measurements");
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .build();
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    private static final ObjectMapper MAPPER = ResultsJson.MAPPER;
 
     private ProbeResultsJson() {
     }
@@ -86,7 +74,7 @@ public final class ProbeResultsJson {
             putNumbers(node.putObject("measurements"), variant.measurements());
         }
         AtomicFiles.write(summary, out -> {
-            MAPPER.writer(PRETTY).writeValue(out, root);
+            MAPPER.writer(ResultsJson.PRETTY).writeValue(out, root);
             out.write('\n');
         });
         return summary;
