@@ -1,5 +1,7 @@
 package dev.wmdpjunit.rmu;
 
+import dev.wmdpjunit.core.model.Claim;
+import dev.wmdpjunit.core.model.ModelReference;
 import dev.wmdpjunit.core.model.Relearner;
 import dev.wmdpjunit.core.model.RelearningSettings;
 import dev.wmdpjunit.djl.model.CausalLm;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -31,7 +34,8 @@ public final class DjlRelearner implements Relearner {
 
     @Override
     public boolean supports(Path checkpoint) {
-        return new DjlLanguageModelProvider().supports(checkpoint);
+        return new DjlLanguageModelProvider().claim(ModelReference.of(checkpoint, "relearning"), key -> Optional.empty())
+                .verdict() == Claim.Verdict.MINE;
     }
 
     @Override

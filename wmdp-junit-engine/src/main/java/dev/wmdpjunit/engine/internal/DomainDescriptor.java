@@ -2,6 +2,7 @@ package dev.wmdpjunit.engine.internal;
 
 import dev.wmdpjunit.core.data.Question;
 import dev.wmdpjunit.core.data.QuestionSet;
+import dev.wmdpjunit.core.model.OpenedModel;
 import dev.wmdpjunit.core.prompt.MultipleChoiceTemplate;
 import dev.wmdpjunit.core.results.Artifact;
 import dev.wmdpjunit.core.results.DomainResult;
@@ -139,18 +140,18 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
         return new QuestionSet(all.name(), chosen, all.source(), all.sha256());
     }
 
-    private DomainResult score(OpenModel model, String role, QuestionSet questions, LoadedBenchmark loaded,
+    private DomainResult score(OpenedModel model, String role, QuestionSet questions, LoadedBenchmark loaded,
                                SuiteRun run) {
         return score(model, suiteClass.getSimpleName() + " " + questions.name() + " (" + role + ")", questions,
                 loaded.template(), run.settings());
     }
 
     /** Scores the questions on the model as lm-eval would, logging progress under {@code label}. */
-    static DomainResult score(OpenModel model, String label, QuestionSet questions, MultipleChoiceTemplate template,
-                              EngineSettings settings) {
+    static DomainResult score(OpenedModel model, String label, QuestionSet questions,
+                              MultipleChoiceTemplate template, EngineSettings settings) {
         MultipleChoiceScorer scorer = new MultipleChoiceScorer(model.model(), settings.modelOptions().batchSize());
         return DomainResult.of(questions.name(), scorer.score(questions, template, ThrottledProgress.logging(label)),
-                template.promptId(), model.artifact(), new Artifact(questions.source(), questions.sha256()));
+                template.promptId(), model.identity(), new Artifact(questions.source(), questions.sha256()));
     }
 
     private void write(Path directory, DomainResult result, WmdpContext context, String role) {

@@ -33,7 +33,7 @@ final class ProbeExecution {
     /** @param label names the work in progress logs, e.g. {@code MySuite wmdp-bio} */
     static Outcome run(Probe probe, Threshold threshold, DomainScores scores, SuiteRun run, String label) {
         ProbeResult result = probe.measure(new ProbeInput(run.candidate(), scores, run.settings(),
-                label + " " + probe.key()));
+                run.providers(), label + " " + probe.key()));
         Path file;
         try {
             file = ProbeResultsJson.write(run.resultsDir().resolve(FOLDER), result);

@@ -1,6 +1,7 @@
 package dev.wmdpjunit.engine.internal;
 
 import dev.wmdpjunit.core.io.Sha256;
+import dev.wmdpjunit.core.model.OpenedModel;
 import dev.wmdpjunit.core.model.QuantizableModel;
 import dev.wmdpjunit.core.model.WeightQuantization;
 import dev.wmdpjunit.core.results.DomainResult;
@@ -70,10 +71,8 @@ record QuantizationProbe(List<Integer> bits) implements Probe {
             WeightQuantization quantization = new WeightQuantization(width);
             Path copy = cachedCopy(quantizable, quantization, input);
             DomainResult result;
-            try (OpenModel model = OpenModel.open(copy, input.settings().modelOptions(),
-                    quantization.id() + " copy of the model")) {
-                result = DomainDescriptor.score(model, input.label() + " (" + quantization.id() + ")",
-                        input.questions(), input.template(), input.settings());
+            try (OpenedModel model = input.open(copy, quantization.id() + " copy of the model")) {
+                result = input.score(model, input.questions(), quantization.id());
             }
             variants.add(new ProbeVariant(quantization.id(), true, result,
                     Map.of("agreement", agreement(original, result))));
@@ -90,7 +89,7 @@ record QuantizationProbe(List<Integer> bits) implements Probe {
      * a hash of the candidate's SHA-256 and the rule, so a changed checkpoint never reuses a stale copy.
      */
     private static Path cachedCopy(QuantizableModel model, WeightQuantization quantization, ProbeInput input) {
-        String key = Sha256.ofBytes((input.model().artifact().sha256() + "|" + quantization.id() + "|"
+        String key = Sha256.ofBytes((input.model().identity().sha256() + "|" + quantization.id() + "|"
                 + WeightQuantization.SCHEME_VERSION).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
         Path copy = input.settings().probeCache().resolve(ID + "-" + quantization.id() + "-" + key)
                 .toAbsolutePath();
@@ -107,7 +106,7 @@ record QuantizationProbe(List<Integer> bits) implements Probe {
                 return copy; // another run wrote it meanwhile
             }
             throw new UncheckedIOException("cannot write the " + quantization.id() + " copy of "
-                    + input.model().artifact().path() + " to " + copy + " (configuration key "
+                    + input.model().identity().path() + " to " + copy + " (configuration key "
                     + WmdpConfiguration.PROBE_CACHE + ")", e);
         }
         return copy;

@@ -3,6 +3,8 @@ package dev.wmdpjunit.engine.internal;
 import dev.wmdpjunit.core.data.Question;
 import dev.wmdpjunit.core.data.QuestionSet;
 import dev.wmdpjunit.core.io.Sha256;
+import dev.wmdpjunit.core.model.ModelIdentity;
+import dev.wmdpjunit.core.model.OpenedModel;
 import dev.wmdpjunit.core.model.Relearner;
 import dev.wmdpjunit.core.model.RelearningSettings;
 import dev.wmdpjunit.core.prompt.PythonText;
@@ -82,7 +84,13 @@ record RelearningProbe(String corpus, List<Integer> steps, RelearningSettings se
 
     @Override
     public ProbeResult measure(ProbeInput input) {
-        Path checkpoint = Path.of(input.model().artifact().path());
+        ModelIdentity identity = input.model().identity();
+        if (!identity.kind().equals(ModelIdentity.FOLDER)) {
+            throw new UnsupportedOperationException("probe " + ID + " is not supported by this backend: it fine-tunes"
+                    + " a copy of a checkpoint folder, and the model is a " + identity.kind() + " (" + identity.path()
+                    + ")");
+        }
+        Path checkpoint = Path.of(identity.path());
         List<Relearner> installed = Relearner.installed();
         Relearner relearner = installed.stream().filter(r -> r.supports(checkpoint)).findFirst()
                 .orElseThrow(() -> new UnsupportedOperationException("probe " + ID + " is not supported by this"
@@ -140,10 +148,8 @@ record RelearningProbe(String corpus, List<Integer> steps, RelearningSettings se
     }
 
     private DomainResult scoreCopy(Path copy, QuestionSet heldOut, ProbeInput input, int step) {
-        try (OpenModel model = OpenModel.open(copy, input.settings().modelOptions(), "model relearned for " + step
-                + " steps")) {
-            return DomainDescriptor.score(model, input.label() + " (step " + step + ")", heldOut, input.template(),
-                    input.settings());
+        try (OpenedModel model = input.open(copy, "model relearned for " + step + " steps")) {
+            return input.score(model, heldOut, "step " + step);
         }
     }
 
@@ -152,7 +158,7 @@ record RelearningProbe(String corpus, List<Integer> steps, RelearningSettings se
      * the candidate, of the corpus's bytes and of the settings; the missing ones are trained now, in one run.
      */
     private SortedMap<Integer, Path> copies(Relearner relearner, Path checkpoint, Path corpusFile, ProbeInput input) {
-        String key = Sha256.ofBytes((input.model().artifact().sha256() + "|" + Sha256.ofFile(corpusFile) + "|"
+        String key = Sha256.ofBytes((input.model().identity().sha256() + "|" + Sha256.ofFile(corpusFile) + "|"
                 + settings + "|" + RULE_VERSION).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
         Path folder = input.settings().probeCache().resolve(ID + "-" + key).toAbsolutePath();
         SortedMap<Integer, Path> all = new TreeMap<>();

@@ -65,8 +65,8 @@ class DiscoveryTest {
     void packageAndClasspathRootSelectorsFindEverySuite() {
         Set<String> suites = Set.of("SafetySuite", "CustomSetSuite", "MisdeclaredSuite", "UnplacedThresholdSuite",
                 "PairSuite", "PinnedModelSuite", "UnlearningSuite", "BaselineSuite", "UndeclaredRoleSuite",
-                "ContinuationSuite", "ProbeSuite", "MisdeclaredProbeSuite", "LinearProbeSuite",
-                "RelearningSuite");
+                "ContinuationSuite", "AbsentModelSuite", "ProbeSuite", "MisdeclaredProbeSuite",
+                "LinearProbeSuite", "RelearningSuite");
         TestDescriptor byPackage = discover(selectPackage("dev.wmdpjunit.engine.fixtures"));
         assertThat(byPackage.getChildren()).map(TestDescriptor::getDisplayName)
                 .containsExactlyInAnyOrderElementsOf(suites);

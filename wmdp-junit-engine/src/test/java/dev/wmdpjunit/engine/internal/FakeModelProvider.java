@@ -1,8 +1,14 @@
 package dev.wmdpjunit.engine.internal;
 
-import dev.wmdpjunit.core.model.LanguageModel;
+import dev.wmdpjunit.core.model.Claim;
 import dev.wmdpjunit.core.model.LanguageModelProvider;
+import dev.wmdpjunit.core.model.ModelIdentity;
 import dev.wmdpjunit.core.model.ModelOptions;
+import dev.wmdpjunit.core.model.ModelReference;
+import dev.wmdpjunit.core.model.OpenedModel;
+import dev.wmdpjunit.core.model.ProviderSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Opens {@link FakeCheckpoint} folders; registered in the test resources' META-INF/services. Records every
- * open and close so tests can check the engine's model lifecycle.
+ * open and close so tests can check the engine's model lifecycle. A folder whose key file is empty is claimed as
+ * broken, as a real backend claims a checkpoint with a truncated config.json.
  */
 public final class FakeModelProvider implements LanguageModelProvider {
 
@@ -37,17 +44,32 @@ public final class FakeModelProvider implements LanguageModelProvider {
     }
 
     @Override
-    public boolean supports(Path checkpoint) {
-        return FakeCheckpoint.isCheckpoint(checkpoint);
+    public String opens() {
+        return "folders holding " + FakeCheckpoint.KEY_FILE;
     }
 
     @Override
-    public LanguageModel open(Path checkpoint, ModelOptions options) {
-        OPENED.add(checkpoint);
-        if (Files.exists(checkpoint.resolve(FakeCheckpoint.PLAIN_BACKEND))) {
-            return new FakeLanguageModel(FakeCheckpoint.read(checkpoint), () -> CLOSED.add(checkpoint));
+    public Claim claim(ModelReference reference, ProviderSettings settings) {
+        Path folder = reference.localPath().orElse(null);
+        if (folder == null || !FakeCheckpoint.isCheckpoint(folder)) {
+            return Claim.notMine("no " + FakeCheckpoint.KEY_FILE);
         }
-        return new FakeLanguageModel.InProcess(checkpoint, FakeCheckpoint.read(checkpoint),
-                () -> CLOSED.add(checkpoint));
+        try {
+            return Files.size(folder.resolve(FakeCheckpoint.KEY_FILE)) == 0
+                    ? Claim.broken(folder.resolve(FakeCheckpoint.KEY_FILE) + " is empty") : Claim.mine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public OpenedModel open(ModelReference reference, ModelOptions options, ProviderSettings settings) {
+        Path checkpoint = reference.localPath().orElseThrow();
+        OPENED.add(checkpoint);
+        FakeLanguageModel model = Files.exists(checkpoint.resolve(FakeCheckpoint.PLAIN_BACKEND))
+                ? new FakeLanguageModel(FakeCheckpoint.read(checkpoint), () -> CLOSED.add(checkpoint))
+                : new FakeLanguageModel.InProcess(checkpoint, FakeCheckpoint.read(checkpoint),
+                        () -> CLOSED.add(checkpoint));
+        return new OpenedModel(model, ModelIdentity.folder(checkpoint));
     }
 }
