@@ -63,7 +63,8 @@ public final class ResultsFolder {
 
     private static SuiteResults readSuite(Path suiteDir, List<Path> files, Optional<Path> baselines) {
         String suite = suiteDir.getFileName().toString();
-        Map<String, List<VerdictsJson.Entry>> verdicts = VerdictsJson.read(suiteDir.resolve(VerdictsJson.FILE_NAME));
+        VerdictsJson.Contents recorded = VerdictsJson.read(suiteDir.resolve(VerdictsJson.FILE_NAME));
+        Map<String, List<VerdictsJson.Entry>> verdicts = recorded.byDomain();
         List<DomainResults> domains = new ArrayList<>();
         for (Path file : files) {
             ResultsFile candidate = readResults(file);
@@ -80,7 +81,8 @@ public final class ResultsFolder {
         domains.sort(Comparator.comparing(DomainResults::domain));
         Optional<RmuRun> rmu = domains.stream().map(d -> d.candidate().result().model().path()).distinct()
                 .map(path -> RmuJson.readIfPresent(Path.of(path))).flatMap(Optional::stream).findFirst();
-        return new SuiteResults(suite, domains, rmu, probes(suiteDir.resolve(PROBES_FOLDER)));
+        return new SuiteResults(suite, domains, rmu, recorded.runErrors(),
+                probes(suiteDir.resolve(PROBES_FOLDER)));
     }
 
     /** Every probe summary {@code <probes>/<key>/<benchmark>.json}, sorted by benchmark, then key. */

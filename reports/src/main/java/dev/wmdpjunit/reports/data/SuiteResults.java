@@ -9,14 +9,17 @@ import java.util.Optional;
  *
  * @param name    the suite class name
  * @param domains its benchmarks, sorted by name
- * @param rmu     the RMU run that made the candidate model, when its checkpoint directory holds rmu.json
- * @param probes  the residual-knowledge probes measured on its benchmarks ({@code probes/<key>/<benchmark>.json}),
- *                sorted by benchmark and key
+ * @param rmu       the RMU run that made the candidate model, when its checkpoint directory holds rmu.json
+ * @param runErrors what kept the suite's latest run from deciding thresholds (its verdicts shown are older)
+ * @param probes    the residual-knowledge probes measured on its benchmarks ({@code probes/<key>/<benchmark>.json}),
+ *                  sorted by benchmark and key
  */
-public record SuiteResults(String name, List<DomainResults> domains, Optional<RmuRun> rmu, List<ProbeResult> probes) {
+public record SuiteResults(String name, List<DomainResults> domains, Optional<RmuRun> rmu, List<String> runErrors,
+                           List<ProbeResult> probes) {
 
     public SuiteResults {
         domains = List.copyOf(domains);
+        runErrors = List.copyOf(runErrors);
         probes = List.copyOf(probes);
     }
 

@@ -77,9 +77,7 @@ public final class CheckpointWriter {
             throw new CheckpointException(targetDir + " lies inside the source directory " + sourceDir
                     + ", which is never written to");
         }
-        Path parent = targetDir.getParent();
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + targetDir.getFileName() + ".");
+        Path staging = AtomicFiles.stagingDirectory(targetDir);
         try {
             weights.write(staging.resolve(CheckpointDirectory.SINGLE_FILE));
             for (String name : COPIED_FILES) {
