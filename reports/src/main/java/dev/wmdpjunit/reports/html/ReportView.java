@@ -43,7 +43,21 @@ record ReportView(String title, String scoredAt, String resultsFolder, String ba
     /** One suite's sections. */
     record Suite(int index, String name, String simpleName, String anchor, String candidateLabel,
                  List<ArtifactView> models,
-                 List<DatasetView> datasets, String promptFormats, Rmu rmu, Diff diff, List<Questions> questions) {
+                 List<DatasetView> datasets, String promptFormats, Rmu rmu, Diff diff, List<Questions> questions,
+                 List<Probe> probes) {
+    }
+
+    /**
+     * A residual-knowledge probe on one benchmark: its conditions' accuracies (drawn as a chart by
+     * {@code index} within the suite) and its numbers.
+     */
+    record Probe(int probeIndex, String probe, String key, String benchmark, String description, String file,
+                 List<Setting> parameters, List<ProbeRow> rows, List<Setting> measurements) {
+    }
+
+    /** One condition of a probe; {@code judged} when the method's threshold decides on it. */
+    record ProbeRow(String name, boolean judged, int n, int correct, String accuracy, String interval,
+                    String measurements) {
     }
 
     record ArtifactView(String role, String path, String sha256) {

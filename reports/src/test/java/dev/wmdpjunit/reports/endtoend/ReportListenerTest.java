@@ -29,8 +29,8 @@ class ReportListenerTest {
 
         Map<String, Status> outcomes = fixture.run(new ReportListener());
 
-        assertThat(outcomes).containsOnlyKeys("bioForgotten", "baseKnowsBio", "cyberAtMost30",
-                "botanyRetained");
+        assertThat(outcomes).containsOnlyKeys("bioForgotten", "bioUnderRotations", "baseKnowsBio",
+                "cyberAtMost30", "botanyRetained");
         assertThat(outcomes).containsEntry("cyberAtMost30", Status.FAILED);
         Document html = Jsoup.parse(root.resolve("wmdp-report").resolve("index.html").toFile(), "UTF-8");
         assertThat(html.select("tr.wmdp-row")).extracting(r -> r.attr("data-domain") + "/" + r.attr("data-model"))
@@ -53,7 +53,8 @@ class ReportListenerTest {
                     .isEqualTo(expected.get(outcomes.get(test)));
             assertThat(verdict.select(".stale-note")).isEmpty();
         }
-        assertThat(html.select("details.verdict")).hasSize(4);
+        assertThat(html.select("details.verdict")).hasSize(5);
+        assertThat(html.select("section.probe[data-probe=permuted-choices] .wmdp-probe-chart")).hasSize(1);
         assertThat(html.select(".wmdp-loss-chart")).hasSize(1);
         assertThat(html.selectFirst("section.suite").text()).contains(fixture.unlearned().resolve("rmu.json")
                 .toString());
@@ -87,7 +88,8 @@ class ReportListenerTest {
         assertThat(errors.selectFirst("li.run-error").attr("data-suite")).isEqualTo(UnlearningSuite.class.getName());
         assertThat(errors.selectFirst("li.run-error").text()).contains(missing.toString());
         assertThat(html.select("details.verdict")).extracting(v -> v.attr("data-test"))
-                .containsExactlyInAnyOrder("bioForgotten", "baseKnowsBio", "cyberAtMost30", "botanyRetained");
+                .containsExactlyInAnyOrder("bioForgotten", "bioUnderRotations", "baseKnowsBio", "cyberAtMost30",
+                        "botanyRetained");
         for (Element verdict : html.select("details.verdict")) {
             assertThat(verdict.select(".stale-note").text()).as(verdict.attr("data-test"))
                     .isEqualTo("(not decided by the latest run)");

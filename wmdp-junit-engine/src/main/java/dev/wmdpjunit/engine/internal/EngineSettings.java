@@ -20,10 +20,11 @@ import org.junit.platform.engine.ConfigurationParameters;
  *
  * @param failInconclusive whether {@code wmdp.inconclusive=fail}: undecided thresholds fail instead of aborting
  * @param baselines        committed baselines: where, record or compare, at what level
+ * @param probeCache       where probes cache their costly, content-keyed artifacts
  */
 record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, OptionalInt limit,
                       PromptFormat prompt, AnswerStyle answers, ModelOptions modelOptions, int mmluShots, boolean failInconclusive,
-                      BaselineSettings baselines) {
+                      BaselineSettings baselines, Path probeCache) {
 
     static EngineSettings from(ConfigurationParameters configuration) {
         return new EngineSettings(
@@ -41,7 +42,9 @@ record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, Op
                 integer(configuration, WmdpConfiguration.MMLU_SHOTS, 0, "few-shot examples from the dev split")
                         .orElse(0),
                 failInconclusive(configuration),
-                BaselineSettings.from(configuration));
+                BaselineSettings.from(configuration),
+                path(configuration, WmdpConfiguration.PROBE_CACHE)
+                        .orElse(Path.of(WmdpConfiguration.DEFAULT_PROBE_CACHE)));
     }
 
     /**

@@ -116,7 +116,7 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
             }
         }
         return new SuiteRun(settings, candidate, baseline,
-                settings.results().resolve(model.suiteClass().getName()));
+                settings.results().resolve(model.suiteClass().getName()), providerSettings());
     }
 
     /**

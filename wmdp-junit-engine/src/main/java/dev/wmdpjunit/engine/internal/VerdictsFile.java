@@ -101,11 +101,21 @@ final class VerdictsFile {
      */
     static void record(Path suiteResultsDir, UniqueId testId, String test, String threshold, Verdict verdict,
                        DomainScores scores) {
+        record(suiteResultsDir, testId, test, threshold, verdict, scores, Optional.empty());
+    }
+
+    /**
+     * Records one threshold's verdict; a probe's also names the probe ({@code probe}: its key, whose measurements
+     * are under {@code probes/<key>/}).
+     */
+    static void record(Path suiteResultsDir, UniqueId testId, String test, String threshold, Verdict verdict,
+                       DomainScores scores, Optional<String> probe) {
         ObjectNode entry = JSON.createObjectNode();
         entry.put("domain", scores.candidate().domain());
         entry.put("test", test);
         entry.put("uniqueId", testId.toString());
         entry.put("threshold", threshold);
+        probe.ifPresent(key -> entry.put("probe", key));
         entry.put("outcome", verdict.outcome().name());
         entry.put("details", verdict.message());
         putFinite(entry, "estimate", verdict.check().estimate());

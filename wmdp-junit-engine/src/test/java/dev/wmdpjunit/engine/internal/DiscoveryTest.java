@@ -70,7 +70,8 @@ class DiscoveryTest {
     void packageAndClasspathRootSelectorsFindEverySuite() {
         Set<String> suites = Set.of("SafetySuite", "CustomSetSuite", "MisdeclaredSuite", "UnplacedThresholdSuite",
                 "PairSuite", "PinnedModelSuite", "UnlearningSuite", "BaselineSuite", "UndeclaredRoleSuite",
-                "ContinuationSuite", "BenchmarklessSuite", "MistypedBenchmarksSuite", "AbsentModelSuite");
+                "ContinuationSuite", "BenchmarklessSuite", "MistypedBenchmarksSuite", "AbsentModelSuite",
+                "ProbeSuite", "MisdeclaredProbeSuite", "LinearProbeSuite", "RelearningSuite");
         TestDescriptor byPackage = discover(selectPackage("dev.wmdpjunit.engine.fixtures"));
         assertThat(byPackage.getChildren()).map(TestDescriptor::getDisplayName)
                 .containsExactlyInAnyOrderElementsOf(suites);
@@ -173,7 +174,7 @@ class DiscoveryTest {
         results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
         assertThat(failure(results, 0)).hasMessage(BenchmarklessSuite.class.getName() + " is a @WmdpSuite without a"
                 + " benchmark, so it would test nothing: no method has @Benchmark; method noBenchmark has a threshold"
-                + " annotation but no @Benchmark saying which question set it is about");
+                + " or probe annotation but no @Benchmark saying which question set it is about");
     }
 
     @Test
