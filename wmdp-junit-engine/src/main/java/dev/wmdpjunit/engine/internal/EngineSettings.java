@@ -20,17 +20,19 @@ import org.junit.platform.engine.ConfigurationParameters;
  *
  * @param failInconclusive whether {@code wmdp.inconclusive=fail}: undecided thresholds fail instead of aborting
  * @param baselines        committed baselines: where, record or compare, at what level
+ * @param scope            a sample, one shard, or the merge of the shards
  */
 record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, OptionalInt limit,
                       PromptFormat prompt, AnswerStyle answers, ModelOptions modelOptions, int mmluShots, boolean failInconclusive,
-                      BaselineSettings baselines) {
+                      BaselineSettings baselines, RunScope scope) {
 
     static EngineSettings from(ConfigurationParameters configuration) {
+        OptionalInt limit = limit(configuration);
         return new EngineSettings(
                 path(configuration, WmdpConfiguration.DATA),
                 path(configuration, WmdpConfiguration.MMLU),
                 path(configuration, WmdpConfiguration.RESULTS).orElse(Path.of(WmdpConfiguration.DEFAULT_RESULTS)),
-                limit(configuration),
+                limit,
                 identified(configuration, WmdpConfiguration.PROMPT, PromptFormat.DEFAULT, PromptFormat::fromId),
                 identified(configuration, WmdpConfiguration.ANSWERS, AnswerStyle.DEFAULT, AnswerStyle::fromId),
                 new ModelOptions(
@@ -41,7 +43,8 @@ record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, Op
                 integer(configuration, WmdpConfiguration.MMLU_SHOTS, 0, "few-shot examples from the dev split")
                         .orElse(0),
                 failInconclusive(configuration),
-                BaselineSettings.from(configuration));
+                BaselineSettings.from(configuration),
+                RunScope.from(configuration, limit.isPresent()));
     }
 
     /**

@@ -71,6 +71,11 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
                     model.problems()));
         }
         EngineSettings settings = EngineSettings.from(configuration);
+        Path resultsDir = settings.results().resolve(model.suiteClass().getName());
+        if (settings.scope().merge().isPresent()) {
+            // The shards scored; the merge decides on their files and needs no model.
+            return new SuiteRun(settings, Optional.empty(), Optional.empty(), resultsDir);
+        }
         ModelPair pair = models().get();
         LOGGER.log(System.Logger.Level.INFO, "{0}: opening model {1}", getDisplayName(), pair.candidate());
         OpenModel candidate = OpenModel.open(pair.candidate(), settings.modelOptions(), "model");
@@ -86,8 +91,7 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
                 throw e;
             }
         }
-        return new SuiteRun(settings, candidate, baseline,
-                settings.results().resolve(model.suiteClass().getName()));
+        return new SuiteRun(settings, Optional.of(candidate), baseline, resultsDir);
     }
 
     /** The suite's models, asked of its {@link ModelPairSource} on the first call. */

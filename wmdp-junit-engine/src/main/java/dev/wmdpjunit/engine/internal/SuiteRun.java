@@ -7,11 +7,11 @@ import java.util.Optional;
  * A suite's open models and settings, from its container's start to its end.
  *
  * @param settings   the run's checked settings
- * @param candidate  the model the thresholds judge
+ * @param candidate  the model the thresholds judge; none when the run merges shards ({@code wmdp.merge})
  * @param baseline   the base model, opened only when a selected threshold compares with it and one is set
  * @param resultsDir where this suite's results files go: {@code <wmdp.results>/<suite class name>}
  */
-record SuiteRun(EngineSettings settings, OpenModel candidate, Optional<OpenModel> baseline, Path resultsDir)
+record SuiteRun(EngineSettings settings, Optional<OpenModel> candidate, Optional<OpenModel> baseline, Path resultsDir)
         implements AutoCloseable {
 
     /** Closes both models; the candidate even if closing the baseline fails. */
@@ -20,7 +20,7 @@ record SuiteRun(EngineSettings settings, OpenModel candidate, Optional<OpenModel
         try {
             baseline.ifPresent(OpenModel::close);
         } finally {
-            candidate.close();
+            candidate.ifPresent(OpenModel::close);
         }
     }
 }
