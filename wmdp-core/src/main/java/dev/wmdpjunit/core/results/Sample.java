@@ -55,15 +55,6 @@ public record Sample(long seed, int population, List<Integer> rows) {
         return new Sample(seed, population, Arrays.stream(drawn).boxed().toList());
     }
 
-    /** The drawn items of {@code all} (whose size is the population), in file order. */
-    public <T> List<T> of(List<T> all) {
-        if (all.size() != population) {
-            throw new IllegalArgumentException("this sample was drawn from " + population + " questions, not "
-                    + all.size());
-        }
-        return rows.stream().map(all::get).toList();
-    }
-
     public int size() {
         return rows.size();
     }

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param suite            the suite (test class name) the benchmark belongs to
  * @param domain           the benchmark, e.g. {@code wmdp-bio}
  * @param shard            which slice, K of N
+ * @param block            the slicing rule's block size ({@code wmdp.batchSize} of the run, see {@link Shard})
  * @param selected         how many questions the whole run scores of the benchmark (after {@code wmdp.limit} or
  *                         {@code wmdp.sample}): the N shards together hold each of them exactly once
  * @param sample           the random sample the run scores, when it is one
@@ -26,7 +27,7 @@ import java.util.Optional;
  * @param baseline         the base model and its answers to the same questions, when the run scored it
  */
 public record ShardFile(String frameworkVersion, Instant createdAt, String suite, String domain, Shard shard,
-                        int selected, Optional<Sample> sample, String promptFormat, Artifact dataset,
+                        int block, int selected, Optional<Sample> sample, String promptFormat, Artifact dataset,
                         List<Integer> rows, Scores candidate, Optional<Scores> baseline) {
 
     /**
@@ -55,6 +56,9 @@ public record ShardFile(String frameworkVersion, Instant createdAt, String suite
         Objects.requireNonNull(candidate, "candidate");
         Objects.requireNonNull(baseline, "baseline");
         rows = List.copyOf(rows);
+        if (block < 1) {
+            throw new IllegalArgumentException("block must be at least 1, got " + block);
+        }
         if (selected < 1) {
             throw new IllegalArgumentException("selected must be at least 1, got " + selected);
         }
@@ -68,11 +72,12 @@ public record ShardFile(String frameworkVersion, Instant createdAt, String suite
     }
 
     /** A shard stamped with this build's version and the current time, to the second. */
-    public static ShardFile now(String suite, String domain, Shard shard, int selected, Optional<Sample> sample,
+    public static ShardFile now(String suite, String domain, Shard shard, int block, int selected,
+                                Optional<Sample> sample,
                                 String promptFormat, Artifact dataset, List<Integer> rows, Scores candidate,
                                 Optional<Scores> baseline) {
         return new ShardFile(FrameworkVersion.current(), Instant.now().truncatedTo(ChronoUnit.SECONDS), suite, domain,
-                shard, selected, sample, promptFormat, dataset, rows, candidate, baseline);
+                shard, block, selected, sample, promptFormat, dataset, rows, candidate, baseline);
     }
 
     private static List<String> ids(Scores scores) {

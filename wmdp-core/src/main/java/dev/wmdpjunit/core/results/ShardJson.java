@@ -22,7 +22,7 @@ public final class ShardJson {
 
     private static final Set<String> ROOT_FIELDS = Set.of("frameworkVersion", "createdAt", "suite", "domain", "shard",
             "selected", "sample", "promptFormat", "dataset", "rows", "model", "questions", "baseline");
-    private static final Set<String> SHARD_FIELDS = Set.of("index", "count");
+    private static final Set<String> SHARD_FIELDS = Set.of("index", "count", "block");
     private static final Set<String> BASELINE_FIELDS = Set.of("model", "questions");
     private static final Pattern FILE_NAME = Pattern.compile("(.+)\\.shard-([0-9]+)-of-([0-9]+)\\.json");
 
@@ -34,6 +34,11 @@ public final class ShardJson {
         String results = ResultsJson.fileName(domain);
         return results.substring(0, results.length() - ".json".length()) + ".shard-" + shard.index() + "-of-"
                 + shard.count() + ".json";
+    }
+
+    /** Whether {@code fileName} is the name of a shard file, of any benchmark. */
+    public static boolean isShardFile(String fileName) {
+        return FILE_NAME.matcher(fileName).matches();
     }
 
     /** Whether {@code fileName} is the name of a shard file of the benchmark, for any K and N. */
@@ -58,6 +63,7 @@ public final class ShardJson {
         ObjectNode shard = root.putObject("shard");
         shard.put("index", file.shard().index());
         shard.put("count", file.shard().count());
+        shard.put("block", file.block());
         root.put("selected", file.selected());
         file.sample().ifPresent(sample -> ResultsJson.putSample(root.putObject("sample"), sample));
         root.put("promptFormat", file.promptFormat());
@@ -93,6 +99,7 @@ public final class ShardJson {
         } catch (IllegalArgumentException e) {
             throw reader.error("shard", e.getMessage());
         }
+        int block = reader.integer(shardNode, "shard.", "block");
         int selected = reader.integer(root, "", "selected");
         Optional<Sample> sample = reader.sample(root);
         String promptFormat = reader.text(root, "", "promptFormat");
@@ -107,8 +114,8 @@ public final class ShardJson {
                     reader.questions(baselineNode, "baseline.")));
         }
         try {
-            return new ShardFile(frameworkVersion, createdAt, suite, domain, shard, selected, sample, promptFormat,
-                    dataset, rows, candidate, baseline);
+            return new ShardFile(frameworkVersion, createdAt, suite, domain, shard, block, selected, sample,
+                    promptFormat, dataset, rows, candidate, baseline);
         } catch (IllegalArgumentException e) {
             throw reader.error("", e.getMessage());
         }

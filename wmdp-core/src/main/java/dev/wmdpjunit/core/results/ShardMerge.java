@@ -107,6 +107,8 @@ public final class ShardMerge {
         requireSame(first.getKey(), other.getKey(), "prompt format and answer style", reference, shard,
                 ShardFile::promptFormat);
         requireSame(first.getKey(), other.getKey(), "number of shards", reference, shard, s -> s.shard().count());
+        requireSame(first.getKey(), other.getKey(), "block of the slicing rule (wmdp.batchSize)", reference, shard,
+                ShardFile::block);
         requireSame(first.getKey(), other.getKey(), "number of selected questions (wmdp.limit)", reference, shard,
                 ShardFile::selected);
         requireSame(first.getKey(), other.getKey(), "sample (wmdp.sample, wmdp.sample.seed)", reference, shard,
@@ -146,7 +148,7 @@ public final class ShardMerge {
             }
         }));
         shards.forEach((file, shard) -> {
-            List<Integer> expected = shard.shard().slice(selectedRows(shard));
+            List<Integer> expected = shard.shard().slice(selectedRows(shard), shard.block());
             if (!expected.equals(shard.rows())) {
                 throw new ShardMergeException(file + " does not hold the rows of shard " + shard.shard() + " of "
                         + shard.selected() + " selected questions (rows " + abbreviate(shard.rows()) + ", expected "

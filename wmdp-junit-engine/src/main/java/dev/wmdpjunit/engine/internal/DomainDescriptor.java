@@ -12,9 +12,10 @@ import dev.wmdpjunit.core.results.ShardFile;
 import dev.wmdpjunit.core.results.ShardJson;
 import dev.wmdpjunit.core.results.ShardMerge;
 import dev.wmdpjunit.core.scoring.MultipleChoiceScorer;
+import dev.wmdpjunit.engine.WmdpConfiguration;
+import dev.wmdpjunit.engine.WmdpConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +25,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
-import dev.wmdpjunit.engine.WmdpConfiguration;
-import dev.wmdpjunit.engine.WmdpConfigurationException;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -45,7 +43,6 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
 
     static final String SEGMENT = "domain";
     private static final String BASELINE_FOLDER = "baseline";
-    private static final String SHARDS_FOLDER = "shards";
 
     private final Class<?> suiteClass;
     private final SuiteModel.Domain domain;
@@ -187,7 +184,10 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
     private TestAbortedException scoreShard(SuiteRun run, Shard shard, LoadedBenchmark loaded, Selection selection,
                                             WmdpContext context) {
         QuestionSet all = selection.questions();
-        QuestionSet part = new QuestionSet(all.name(), shard.slice(all.questions()), all.source(), all.sha256());
+        // Whole calls to the model are dealt, so the shard's calls are the unsharded run's (same scores to the bit).
+        int block = run.settings().modelOptions().batchSize();
+        QuestionSet part = new QuestionSet(all.name(), shard.slice(all.questions(), block), all.source(),
+                all.sha256());
         OpenModel model = run.candidate().orElseThrow();
         ShardFile.Scores candidate = new ShardFile.Scores(model.artifact(), score(model, "model", part, loaded, run));
         Optional<ShardFile.Scores> baseline = Optional.empty();
@@ -196,15 +196,15 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
             baseline = Optional.of(new ShardFile.Scores(base.artifact(), score(base, "baseline model", part, loaded,
                     run)));
         }
-        ShardFile file = ShardFile.now(suiteClass.getName(), all.name(), shard, all.size(), selection.sample(),
-                loaded.template().promptId(), new Artifact(all.source(), all.sha256()), shard.slice(selection.rows()),
-                candidate, baseline);
+        ShardFile file = ShardFile.now(suiteClass.getName(), all.name(), shard, block, all.size(), selection.sample(),
+                loaded.template().promptId(), new Artifact(all.source(), all.sha256()),
+                shard.slice(selection.rows(), block), candidate, baseline);
         Path written;
         try {
-            written = ShardJson.write(run.resultsDir().resolve(SHARDS_FOLDER), file);
+            written = ShardJson.write(ShardLayout.folder(run.resultsDir()), file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write shard " + shard + " of " + all.name() + " to "
-                    + run.resultsDir().resolve(SHARDS_FOLDER), e);
+                    + ShardLayout.folder(run.resultsDir()), e);
         }
         context.publish(this, ReportEntry.from(Map.of("wmdp.benchmark", all.name(), "wmdp.shard", shard.toString(),
                 "wmdp.shard.n", Integer.toString(part.size()), "wmdp.shard.file", written.toString())));
@@ -218,16 +218,11 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
      * {@code <suite class name>/shards/<benchmark>.shard-K-of-N.json}), written as an unsharded run writes them.
      */
     private DomainScores merge(SuiteRun run, Path folder, WmdpContext context) {
-        List<Path> files;
-        try (Stream<Path> paths = Files.walk(folder)) {
-            files = paths.filter(this::isShardFile).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + WmdpConfiguration.MERGE + " = " + folder, e);
-        }
+        List<Path> files = ShardLayout.files(folder, suiteClass.getName(), domain.name());
         if (files.isEmpty()) {
             throw new WmdpConfigurationException(WmdpConfiguration.MERGE + " = " + folder + ": no shard file of "
-                    + domain.name() + " (expected <folder>/.../" + suiteClass.getName() + "/" + SHARDS_FOLDER + "/"
-                    + ShardJson.fileName(domain.name(), new Shard(1, 1)).replace("1-of-1", "K-of-N")
+                    + domain.name() + " (expected <folder>/.../" + suiteClass.getName() + "/" + ShardLayout.FOLDER
+                    + "/" + ShardJson.fileName(domain.name(), new Shard(1, 1)).replace("1-of-1", "K-of-N")
                     + ", written by runs with -D" + WmdpConfiguration.SHARD + "=K/N)");
         }
         ShardMerge.Merged merged = ShardMerge.merge(suiteClass.getName(), domain.name(), files);
@@ -235,13 +230,6 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
         merged.baseline().ifPresent(base -> write(run.resultsDir().resolve(BASELINE_FOLDER), base, context,
                 "baseline"));
         return new DomainScores(merged.candidate().result(), merged.baseline().map(ResultsFile::result));
-    }
-
-    private boolean isShardFile(Path file) {
-        Path parent = file.getParent();
-        return parent != null && parent.getFileName().toString().equals(SHARDS_FOLDER) && parent.getParent() != null
-                && parent.getParent().getFileName().toString().equals(suiteClass.getName())
-                && ShardJson.isShardFileOf(domain.name(), file.getFileName().toString()) && Files.isRegularFile(file);
     }
 
     private List<QuestionResult> score(OpenModel model, String role, QuestionSet questions, LoadedBenchmark loaded,
