@@ -35,7 +35,9 @@ import org.opentest4j.TestAbortedException;
 /**
  * One benchmark of a suite: {@code [domain:<benchmark name>]}. Before its tests run it loads the questions,
  * scores them once (with the base model too when a threshold compares with it), writes the results files and
- * reports the accuracy; every test below reads those scores. Holds the suite's model as an exclusive resource
+ * reports the accuracy; every test below reads those scores. A shard run ({@code wmdp.shard}) scores its slice,
+ * writes a shard file and aborts every test below ("decided at merge"); a merge run ({@code wmdp.merge}) takes the
+ * scores from the shard files instead of a model. Holds the suite's model as an exclusive resource
  * (unless its provider declares it thread-safe), so domains run one at a time per model even when suites run in
  * parallel.
  */

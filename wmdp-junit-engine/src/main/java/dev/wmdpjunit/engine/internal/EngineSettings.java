@@ -115,7 +115,7 @@ record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, Op
     }
 
     /** A key's value, stripped; blank counts as unset. */
-    private static Optional<String> value(ConfigurationParameters configuration, String key) {
+    static Optional<String> value(ConfigurationParameters configuration, String key) {
         return configuration.get(key).map(String::strip).filter(text -> !text.isEmpty());
     }
 }

@@ -32,35 +32,39 @@ record RunScope(Optional<SampleSize> sample, Optional<Shard> shard, Optional<Pat
      */
     static RunScope from(ConfigurationParameters configuration, boolean limitSet) {
         Optional<SampleSize> sample = sample(configuration);
-        Optional<Shard> shard = value(configuration, WmdpConfiguration.SHARD).map(text -> {
+        Optional<Shard> shard = EngineSettings.value(configuration, WmdpConfiguration.SHARD).map(text -> {
             try {
                 return Shard.parse(text);
             } catch (IllegalArgumentException e) {
                 throw new WmdpConfigurationException(WmdpConfiguration.SHARD + " = '" + text + "': " + e.getMessage());
             }
         });
-        Optional<Path> merge = value(configuration, WmdpConfiguration.MERGE).map(Path::of);
-        boolean questions = value(configuration, WmdpConfiguration.QUESTIONS).isPresent();
+        Optional<Path> merge = EngineSettings.value(configuration, WmdpConfiguration.MERGE).map(Path::of);
+        boolean questions = EngineSettings.value(configuration, WmdpConfiguration.QUESTIONS).isPresent();
         if (limitSet && sample.isPresent()) {
-            throw conflict(WmdpConfiguration.LIMIT + " takes the first N questions and " + WmdpConfiguration.SAMPLE
+            throw new WmdpConfigurationException(WmdpConfiguration.LIMIT + " takes the first N questions and " + WmdpConfiguration.SAMPLE
                     + " a random N; set one of them");
         }
+        if (sample.isPresent() && questions) {
+            throw new WmdpConfigurationException(WmdpConfiguration.QUESTIONS + " names the questions to score, so"
+                    + " there is nothing to sample; unset " + WmdpConfiguration.SAMPLE);
+        }
         if ((shard.isPresent() || merge.isPresent()) && questions) {
-            throw conflict(WmdpConfiguration.QUESTIONS + " reports single questions and decides no threshold, so it"
+            throw new WmdpConfigurationException(WmdpConfiguration.QUESTIONS + " reports single questions and decides no threshold, so it"
                     + " is not sharded or merged; unset " + (shard.isPresent() ? WmdpConfiguration.SHARD
                     : WmdpConfiguration.MERGE));
         }
         if (shard.isPresent() && merge.isPresent()) {
-            throw conflict(WmdpConfiguration.SHARD + " scores one shard and " + WmdpConfiguration.MERGE
+            throw new WmdpConfigurationException(WmdpConfiguration.SHARD + " scores one shard and " + WmdpConfiguration.MERGE
                     + " merges them all; a run does one of the two");
         }
         if (shard.isPresent() && BaselineSettings.updateRequested(configuration)) {
-            throw conflict("a shard (" + WmdpConfiguration.SHARD + ") holds part of each benchmark, so it records no committed baseline: set "
+            throw new WmdpConfigurationException("a shard (" + WmdpConfiguration.SHARD + ") holds part of each benchmark, so it records no committed baseline: set "
                     + WmdpConfiguration.BASELINE_UPDATE + "=true on the merge (" + WmdpConfiguration.MERGE + ")");
         }
         if (merge.isPresent()) {
             if (limitSet || sample.isPresent()) {
-                throw conflict("the shards chose the questions; a merge (" + WmdpConfiguration.MERGE + ") takes no "
+                throw new WmdpConfigurationException("the shards chose the questions; a merge (" + WmdpConfiguration.MERGE + ") takes no "
                         + WmdpConfiguration.LIMIT + " or "
                         + WmdpConfiguration.SAMPLE + " (set them on every shard run)");
             }
@@ -74,8 +78,8 @@ record RunScope(Optional<SampleSize> sample, Optional<Shard> shard, Optional<Pat
     }
 
     private static Optional<SampleSize> sample(ConfigurationParameters configuration) {
-        Optional<String> size = value(configuration, WmdpConfiguration.SAMPLE);
-        Optional<String> seed = value(configuration, WmdpConfiguration.SAMPLE_SEED);
+        Optional<String> size = EngineSettings.value(configuration, WmdpConfiguration.SAMPLE);
+        Optional<String> seed = EngineSettings.value(configuration, WmdpConfiguration.SAMPLE_SEED);
         if (size.isEmpty()) {
             if (seed.isPresent()) {
                 throw new WmdpConfigurationException(WmdpConfiguration.SAMPLE_SEED + " = '" + seed.get() + "' is set"
@@ -102,13 +106,5 @@ record RunScope(Optional<SampleSize> sample, Optional<Shard> shard, Optional<Pat
                     + " a whole number (a 64-bit seed)");
         }
         return Optional.of(new SampleSize(n, seedValue));
-    }
-
-    private static WmdpConfigurationException conflict(String message) {
-        return new WmdpConfigurationException(message);
-    }
-
-    private static Optional<String> value(ConfigurationParameters configuration, String key) {
-        return configuration.get(key).map(String::strip).filter(text -> !text.isEmpty());
     }
 }
