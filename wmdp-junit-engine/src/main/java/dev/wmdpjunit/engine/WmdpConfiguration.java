@@ -35,7 +35,7 @@ public final class WmdpConfiguration {
     public static final String MMLU = "wmdp.mmlu";
     /** Where results JSON files are written; default {@value #DEFAULT_RESULTS}. */
     public static final String RESULTS = "wmdp.results";
-    /** Questions per benchmark: the first N in file order; default all. */
+    /** Questions per benchmark: the first N in file order (lm-eval's {@code --limit}, not a sample); default all. */
     public static final String LIMIT = "wmdp.limit";
     /**
      * A uniform random sample of N questions per benchmark, without replacement, drawn with

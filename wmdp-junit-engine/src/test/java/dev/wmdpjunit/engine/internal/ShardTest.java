@@ -287,6 +287,17 @@ class ShardTest {
                         .orElseThrow().getMessage()));
     }
 
+    @Test
+    void questionsAreNeitherSampledNorSharded() {
+        for (String key : List.of("wmdp.sample=5", "wmdp.shard=1/2")) {
+            EngineExecutionResults results = configured(root.resolve("results")).set("wmdp.questions", "wmdp-bio/3")
+                    .set(key.split("=")[0], key.split("=")[1]).execute(selectClass(SafetySuite.class));
+
+            assertThat(names(results.testEvents().failed().list())).as(key).containsExactly("3");
+            assertThat(failureMessage(results, "3")).startsWith("wmdp.questions ").contains(key.split("=")[0]);
+        }
+    }
+
     private EngineExecutionResults merge(Path folder) {
         return new EngineRun().set("wmdp.merge", folder).set("wmdp.results", root.resolve("merged"))
                 .set("wmdp.baseline.dir", root.resolve("no-baselines")).execute(selectClass(SafetySuite.class));
