@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wmdpjunit.core.io.AtomicFiles;
+import dev.wmdpjunit.core.model.ModelIdentity;
 import dev.wmdpjunit.core.stats.Interval;
 import dev.wmdpjunit.core.stats.IntervalMethod;
 import java.io.IOException;
@@ -25,8 +26,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Reads and writes {@link ResultsFile}s as JSON, one pretty-printed file per domain. The schema is documented in
@@ -43,6 +46,8 @@ public final class ResultsJson {
             "accuracy", "stderr", "ci", "promptFormat", "model", "dataset", "sample", "questions");
     private static final Set<String> CI_FIELDS = Set.of("lower", "upper", "confidence", "method");
     private static final Set<String> ARTIFACT_FIELDS = Set.of("path", "sha256");
+    /** {@code kind}, {@code weightsHashed}, {@code details} are written only when not a folder's defaults. */
+    private static final Set<String> MODEL_FIELDS = Set.of("path", "sha256", "kind", "weightsHashed", "details");
     private static final Set<String> SAMPLE_FIELDS = Set.of("seed", "population", "size", "rows");
     private static final Set<String> QUESTION_FIELDS = Set.of("id", "gold", "predicted", "loglikelihoods", "isGreedy");
 
@@ -127,7 +132,7 @@ public final class ResultsJson {
         ciNode.put("confidence", ci.confidence());
         ciNode.put("method", ci.method().id());
         root.put("promptFormat", result.promptFormat());
-        putArtifact(root.putObject("model"), result.model());
+        putModel(root.putObject("model"), result.model());
         putArtifact(root.putObject("dataset"), result.dataset());
         file.sample().ifPresent(sample -> putSample(root.putObject("sample"), sample));
         putQuestions(root.putArray("questions"), result.questions());
@@ -149,6 +154,19 @@ public final class ResultsJson {
                 greedy.add(g);
             }
         }
+    }
+
+    /** A folder as {@code {path, sha256}}, as files always had it; anything else also with kind and details. */
+    static void putModel(ObjectNode node, ModelIdentity model) {
+        node.put("path", model.path());
+        node.put("sha256", model.sha256());
+        if (model.kind().equals(ModelIdentity.FOLDER) && model.weightsHashed() && model.details().isEmpty()) {
+            return;
+        }
+        node.put("kind", model.kind());
+        node.put("weightsHashed", model.weightsHashed());
+        ObjectNode details = node.putObject("details");
+        model.details().forEach(details::put);
     }
 
     static void putArtifact(ObjectNode node, Artifact artifact) {
@@ -190,7 +208,7 @@ public final class ResultsJson {
             double confidence = number(ci, "ci.", "confidence");
             IntervalMethod method = intervalMethod(ci);
             String promptFormat = text(root, "", "promptFormat");
-            Artifact model = artifact(root, "model");
+            ModelIdentity model = model(root);
             Artifact dataset = artifact(root, "dataset");
             Optional<Sample> sample = sample(root);
             List<QuestionResult> questions = questions(root, "");
@@ -292,18 +310,49 @@ public final class ResultsJson {
         }
 
         Artifact artifact(JsonNode root, String name) throws ResultsFormatException {
-            return artifact(root, "", name);
-        }
-
-        /** The artifact {@code name} of {@code object}, whose path is {@code prefix}. */
-        Artifact artifact(JsonNode object, String prefix, String name) throws ResultsFormatException {
-            String field = prefix + name;
-            JsonNode node = required(object, prefix, name);
-            requireObject(node, field, ARTIFACT_FIELDS);
-            String path = text(node, field + ".", "path");
-            String sha256 = text(node, field + ".", "sha256");
+            JsonNode node = required(root, "", name);
+            requireObject(node, name, ARTIFACT_FIELDS);
+            String path = text(node, name + ".", "path");
+            String sha256 = text(node, name + ".", "sha256");
             try {
                 return new Artifact(path, sha256);
+            } catch (IllegalArgumentException e) {
+                throw error(name + ".sha256", e.getMessage());
+            }
+        }
+
+        private ModelIdentity model(JsonNode root) throws ResultsFormatException {
+            return model(root, "");
+        }
+
+        /** The field {@code model} of {@code object}, whose path is {@code at}. */
+        ModelIdentity model(JsonNode object, String at) throws ResultsFormatException {
+            String field = at + "model";
+            JsonNode node = required(object, at, "model");
+            requireObject(node, field, MODEL_FIELDS);
+            String path = text(node, field + ".", "path");
+            String sha256 = text(node, field + ".", "sha256");
+            String kind = node.has("kind") ? text(node, field + ".", "kind") : ModelIdentity.FOLDER;
+            JsonNode hashed = node.path("weightsHashed");
+            if (!hashed.isMissingNode() && !hashed.isBoolean()) {
+                throw error(field + ".weightsHashed", "expected true or false, got " + describe(hashed));
+            }
+            Map<String, String> details = new TreeMap<>();
+            JsonNode detailsNode = node.path("details");
+            if (!detailsNode.isMissingNode()) {
+                if (!detailsNode.isObject()) {
+                    throw error(field + ".details", "expected an object of strings, got " + describe(detailsNode));
+                }
+                for (Iterator<String> names = detailsNode.fieldNames(); names.hasNext(); ) {
+                    details.put(names.next(), "");
+                }
+                for (String name : details.keySet()) {
+                    details.put(name, text(detailsNode, field + ".details.", name));
+                }
+            }
+            try {
+                return new ModelIdentity(kind, path, sha256, hashed.isMissingNode() || hashed.booleanValue(),
+                        details);
             } catch (IllegalArgumentException e) {
                 throw error(field + ".sha256", e.getMessage());
             }

@@ -1,5 +1,6 @@
 package dev.wmdpjunit.core.results;
 
+import dev.wmdpjunit.core.model.ModelIdentity;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -36,7 +37,7 @@ public record ShardFile(String frameworkVersion, Instant createdAt, String suite
      * @param model     the model, as in results files
      * @param questions its answers, in the order of the shard's rows
      */
-    public record Scores(Artifact model, List<QuestionResult> questions) {
+    public record Scores(ModelIdentity model, List<QuestionResult> questions) {
 
         public Scores {
             Objects.requireNonNull(model, "model");

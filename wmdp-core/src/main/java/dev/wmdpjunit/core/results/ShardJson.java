@@ -70,11 +70,11 @@ public final class ShardJson {
         ResultsJson.putArtifact(root.putObject("dataset"), file.dataset());
         ArrayNode rows = root.putArray("rows");
         file.rows().forEach(rows::add);
-        ResultsJson.putArtifact(root.putObject("model"), file.candidate().model());
+        ResultsJson.putModel(root.putObject("model"), file.candidate().model());
         ResultsJson.putQuestions(root.putArray("questions"), file.candidate().questions());
         file.baseline().ifPresent(baseline -> {
             ObjectNode node = root.putObject("baseline");
-            ResultsJson.putArtifact(node.putObject("model"), baseline.model());
+            ResultsJson.putModel(node.putObject("model"), baseline.model());
             ResultsJson.putQuestions(node.putArray("questions"), baseline.questions());
         });
         ResultsJson.writeTree(target, root);
@@ -105,12 +105,12 @@ public final class ShardJson {
         String promptFormat = reader.text(root, "", "promptFormat");
         Artifact dataset = reader.artifact(root, "dataset");
         List<Integer> rows = reader.rows(root, "", "rows");
-        ShardFile.Scores candidate = new ShardFile.Scores(reader.artifact(root, "model"), reader.questions(root, ""));
+        ShardFile.Scores candidate = new ShardFile.Scores(reader.model(root, ""), reader.questions(root, ""));
         Optional<ShardFile.Scores> baseline = Optional.empty();
         JsonNode baselineNode = root.get("baseline");
         if (baselineNode != null) {
             reader.requireObject(baselineNode, "baseline", BASELINE_FIELDS);
-            baseline = Optional.of(new ShardFile.Scores(reader.artifact(baselineNode, "baseline.", "model"),
+            baseline = Optional.of(new ShardFile.Scores(reader.model(baselineNode, "baseline."),
                     reader.questions(baselineNode, "baseline.")));
         }
         try {

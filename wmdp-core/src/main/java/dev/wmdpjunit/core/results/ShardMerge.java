@@ -1,5 +1,6 @@
 package dev.wmdpjunit.core.results;
 
+import dev.wmdpjunit.core.model.ModelIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -37,11 +38,12 @@ public final class ShardMerge {
     }
 
     /**
-     * Whether two results name the same model. The one place merges compare model identity: by the SHA-256 of the
-     * weights, since CI jobs may check a model out at different paths.
+     * Whether two results name the same model. The one place merges compare model identity: by kind and SHA-256 (of
+     * the weights, or of an endpoint's description), not by path, since CI jobs may check a model out at different
+     * paths.
      */
-    public static boolean sameModel(Artifact one, Artifact other) {
-        return one.sha256().equals(other.sha256());
+    public static boolean sameModel(ModelIdentity one, ModelIdentity other) {
+        return one.kind().equals(other.kind()) && one.sha256().equals(other.sha256());
     }
 
     /**
@@ -97,11 +99,11 @@ public final class ShardMerge {
         ShardFile reference = first.getValue();
         requireSame(first.getKey(), other.getKey(), "framework version", reference, shard, ShardFile::frameworkVersion);
         requireSame(first.getKey(), other.getKey(), "model", reference, shard,
-                s -> s.candidate().model(), ShardMerge::sameModel, ShardMerge::describe);
+                s -> s.candidate().model(), ShardMerge::sameModel, ShardMerge::describeModel);
         requireSame(first.getKey(), other.getKey(), "base model", reference, shard,
                 s -> s.baseline().map(ShardFile.Scores::model).orElse(null),
                 (a, b) -> a == null ? b == null : b != null && sameModel(a, b),
-                a -> a == null ? "none" : describe(a));
+                a -> a == null ? "none" : describeModel(a));
         requireSame(first.getKey(), other.getKey(), "dataset", reference, shard, ShardFile::dataset,
                 (a, b) -> a.sha256().equals(b.sha256()), ShardMerge::describe);
         requireSame(first.getKey(), other.getKey(), "prompt format and answer style", reference, shard,
@@ -135,6 +137,10 @@ public final class ShardMerge {
 
     private static String describe(Artifact artifact) {
         return artifact.path() + " (sha256 " + artifact.sha256() + ")";
+    }
+
+    private static String describeModel(ModelIdentity model) {
+        return model.path() + " (" + model.kind() + ", sha256 " + model.sha256() + ")";
     }
 
     /** Each shard holds exactly the rows the slicing rule gives it, and no question is in two files. */

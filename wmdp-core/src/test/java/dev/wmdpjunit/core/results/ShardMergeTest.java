@@ -1,13 +1,13 @@
 package dev.wmdpjunit.core.results;
 
 import static dev.wmdpjunit.core.results.DomainResultTest.DATASET;
-import static dev.wmdpjunit.core.results.DomainResultTest.MODEL;
 import static dev.wmdpjunit.core.results.DomainResultTest.questions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wmdpjunit.core.model.ModelIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +26,9 @@ class ShardMergeTest {
 
     private static final String SUITE = "com.acme.SafetyTest";
     private static final Instant CREATED = Instant.parse("2026-12-02T03:00:00Z");
-    private static final Artifact BASE = new Artifact("models/base", "b".repeat(64));
+    private static final ModelIdentity MODEL = ModelIdentity.folder(DomainResultTest.MODEL.path(),
+            DomainResultTest.MODEL.sha256());
+    private static final ModelIdentity BASE = ModelIdentity.folder("models/base", "b".repeat(64));
     private static final int BLOCK = 2;
     private static final List<QuestionResult> ALL = questions(23, 4);
     private static final List<QuestionResult> BASE_ALL = questions(23, 7);
@@ -110,13 +112,13 @@ class ShardMergeTest {
         assertRefused(writeAll(3, s -> with(s, s.frameworkVersion(), s.dataset(), "lm-eval-0.4.9.2/continuation",
                 s.candidate())), "has prompt format and answer style lm-eval-0.4.9.2 but");
         assertRefused(writeAll(3, s -> with(s, s.frameworkVersion(), s.dataset(), s.promptFormat(),
-                new ShardFile.Scores(BASE, s.candidate().questions()))), "has model models/toy-llama (sha256 aaaa");
+                new ShardFile.Scores(BASE, s.candidate().questions()))), "has model models/toy-llama (folder, sha256 aaaa");
     }
 
     @Test
     void aModelAtAnotherPathIsTheSameModel() throws IOException {
         List<Path> files = writeAll(2, s -> with(s, s.frameworkVersion(), s.dataset(), s.promptFormat(),
-                new ShardFile.Scores(new Artifact("/runner/2/models/toy-llama", MODEL.sha256()),
+                new ShardFile.Scores(ModelIdentity.folder("/runner/2/models/toy-llama", MODEL.sha256()),
                         s.candidate().questions())));
 
         assertThat(ShardMerge.merge(SUITE, "toy-bio", files).candidate().result().model()).isEqualTo(MODEL);

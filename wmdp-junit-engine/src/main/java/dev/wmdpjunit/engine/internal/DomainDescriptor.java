@@ -1,6 +1,7 @@
 package dev.wmdpjunit.engine.internal;
 
 import dev.wmdpjunit.core.data.QuestionSet;
+import dev.wmdpjunit.core.model.OpenedModel;
 import dev.wmdpjunit.core.results.Artifact;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.QuestionResult;
@@ -122,12 +123,12 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
         if (scope.shard().isPresent()) {
             throw scoreShard(run, scope.shard().get(), loaded, selection, context);
         }
-        OpenModel model = run.candidate().orElseThrow();
+        OpenedModel model = run.candidate().orElseThrow();
         DomainResult candidate = result(model, score(model, "model", selection.questions(), loaded, run), loaded);
         write(run.resultsDir(), ResultsFile.now(candidate, selection.sample()), context, "candidate");
         Optional<DomainResult> baseline = Optional.empty();
         if (needsBaseline() && run.baseline().isPresent()) {
-            OpenModel base = run.baseline().get();
+            OpenedModel base = run.baseline().get();
             baseline = Optional.of(result(base, score(base, "baseline model", selection.questions(), loaded, run),
                     loaded));
             write(run.resultsDir().resolve(BASELINE_FOLDER), ResultsFile.now(baseline.get(), selection.sample()),
@@ -190,12 +191,12 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
         int block = run.settings().modelOptions().batchSize();
         QuestionSet part = new QuestionSet(all.name(), shard.slice(all.questions(), block), all.source(),
                 all.sha256());
-        OpenModel model = run.candidate().orElseThrow();
-        ShardFile.Scores candidate = new ShardFile.Scores(model.artifact(), score(model, "model", part, loaded, run));
+        OpenedModel model = run.candidate().orElseThrow();
+        ShardFile.Scores candidate = new ShardFile.Scores(model.identity(), score(model, "model", part, loaded, run));
         Optional<ShardFile.Scores> baseline = Optional.empty();
         if (needsBaseline() && run.baseline().isPresent()) {
-            OpenModel base = run.baseline().get();
-            baseline = Optional.of(new ShardFile.Scores(base.artifact(), score(base, "baseline model", part, loaded,
+            OpenedModel base = run.baseline().get();
+            baseline = Optional.of(new ShardFile.Scores(base.identity(), score(base, "baseline model", part, loaded,
                     run)));
         }
         ShardFile file = ShardFile.now(suiteClass.getName(), all.name(), shard, block, all.size(), selection.sample(),
@@ -234,7 +235,7 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
         return new DomainScores(merged.candidate().result(), merged.baseline().map(ResultsFile::result));
     }
 
-    private List<QuestionResult> score(OpenModel model, String role, QuestionSet questions, LoadedBenchmark loaded,
+    private List<QuestionResult> score(OpenedModel model, String role, QuestionSet questions, LoadedBenchmark loaded,
                                        SuiteRun run) {
         if (questions.size() == 0) {
             return List.of();
@@ -246,9 +247,9 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
         return scorer.score(questions, loaded.template(), progress);
     }
 
-    private static DomainResult result(OpenModel model, List<QuestionResult> scores, LoadedBenchmark loaded) {
+    private static DomainResult result(OpenedModel model, List<QuestionResult> scores, LoadedBenchmark loaded) {
         QuestionSet questions = loaded.questions();
-        return DomainResult.of(questions.name(), scores, loaded.template().promptId(), model.artifact(),
+        return DomainResult.of(questions.name(), scores, loaded.template().promptId(), model.identity(),
                 new Artifact(questions.source(), questions.sha256()));
     }
 
