@@ -58,7 +58,8 @@ public final class ResultsFolder {
 
     private static SuiteResults readSuite(Path suiteDir, List<Path> files, Optional<Path> baselines) {
         String suite = suiteDir.getFileName().toString();
-        Map<String, List<VerdictsJson.Entry>> verdicts = VerdictsJson.read(suiteDir.resolve(VerdictsJson.FILE_NAME));
+        VerdictsJson.Contents recorded = VerdictsJson.read(suiteDir.resolve(VerdictsJson.FILE_NAME));
+        Map<String, List<VerdictsJson.Entry>> verdicts = recorded.byDomain();
         List<DomainResults> domains = new ArrayList<>();
         for (Path file : files) {
             ResultsFile candidate = readResults(file);
@@ -75,7 +76,7 @@ public final class ResultsFolder {
         domains.sort(Comparator.comparing(DomainResults::domain));
         Optional<RmuRun> rmu = domains.stream().map(d -> d.candidate().result().model().path()).distinct()
                 .map(path -> RmuJson.readIfPresent(Path.of(path))).flatMap(Optional::stream).findFirst();
-        return new SuiteResults(suite, domains, rmu);
+        return new SuiteResults(suite, domains, rmu, recorded.runErrors());
     }
 
     private static ResultsFile readResults(Path file) {

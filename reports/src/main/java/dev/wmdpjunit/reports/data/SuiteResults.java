@@ -8,12 +8,14 @@ import java.util.Optional;
  *
  * @param name    the suite class name
  * @param domains its benchmarks, sorted by name
- * @param rmu     the RMU run that made the candidate model, when its checkpoint directory holds rmu.json
+ * @param rmu       the RMU run that made the candidate model, when its checkpoint directory holds rmu.json
+ * @param runErrors what kept the suite's latest run from deciding thresholds (its verdicts shown are older)
  */
-public record SuiteResults(String name, List<DomainResults> domains, Optional<RmuRun> rmu) {
+public record SuiteResults(String name, List<DomainResults> domains, Optional<RmuRun> rmu, List<String> runErrors) {
 
     public SuiteResults {
         domains = List.copyOf(domains);
+        runErrors = List.copyOf(runErrors);
     }
 
     /** The class name without its package. */

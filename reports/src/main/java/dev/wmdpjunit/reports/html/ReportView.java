@@ -7,8 +7,15 @@ import java.util.List;
  * their accessors; a {@code null} section is not shown.
  */
 record ReportView(String title, String scoredAt, String resultsFolder, String baselinesFolder,
-                  String frameworkVersions, Assets assets, List<SummaryRow> summary, List<Suite> suites,
-                  String chartData) {
+                  String frameworkVersions, Assets assets, RunErrors runErrors, List<SummaryRow> summary,
+                  List<Suite> suites, String chartData) {
+
+    /** What kept the suites' latest runs from deciding thresholds, shown first; {@code null} when nothing did. */
+    record RunErrors(List<RunError> errors) {
+    }
+
+    record RunError(String suite, String suiteName, String message) {
+    }
 
     /** The asset files, relative to index.html. */
     record Assets(String echarts, String css, String js) {
@@ -25,7 +32,10 @@ record ReportView(String title, String scoredAt, String resultsFolder, String ba
                       List<VerdictView> verdicts) {
     }
 
-    /** A threshold's verdict; {@code stale} when it was decided on scores other than those in the results file. */
+    /**
+     * A threshold's verdict; {@code stale} when the suite's latest run did not decide it (or decided it on scores
+     * other than those in the results file).
+     */
     record VerdictView(String test, String threshold, String outcome, String outcomeClass, boolean stale,
                        String details) {
     }

@@ -57,9 +57,12 @@ final class ReportViewBuilder {
         // The time span of the scores, not the time of writing: the same folder gives the same report.
         String scored = scoredAt.first().equals(scoredAt.last()) ? scoredAt.first().toString()
                 : scoredAt.first() + " to " + scoredAt.last();
+        List<ReportView.RunError> runErrors = run.suites().stream().flatMap(suite -> suite.runErrors().stream()
+                .map(error -> new ReportView.RunError(suite.simpleName(), suite.name(), error))).toList();
         return new ReportView("wmdp-junit safety report", scored, run.folder().toString(),
-                run.baselines().map(Path::toString).orElse("none"), String.join(", ", versions), assets, summary,
-                suites, ChartData.json(run));
+                run.baselines().map(Path::toString).orElse("none"), String.join(", ", versions), assets,
+                runErrors.isEmpty() ? null : new ReportView.RunErrors(runErrors),
+                summary, suites, ChartData.json(run));
     }
 
     private static List<ReportView.SummaryRow> summaryRows(SuiteResults suite, DomainResults domain) {

@@ -65,9 +65,7 @@ public final class CheckpointWriter {
         }
         checkSameModel(model.config(), ModelConfig.read(sourceDir.resolve("config.json")));
 
-        Path parent = targetDir.getParent();
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + targetDir.getFileName() + ".");
+        Path staging = AtomicFiles.stagingDirectory(targetDir);
         try {
             SafetensorsWriter weights = new SafetensorsWriter(floatDtype);
             model.parameters().asMap().forEach(weights::add);

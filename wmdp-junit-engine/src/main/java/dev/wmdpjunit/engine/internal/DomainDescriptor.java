@@ -107,10 +107,20 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
         if (!suite.isReady()) {
             return context.withDomain(suite.failure());
         }
-        if (domain.spec().value().isEmpty()) {
-            return context.withDomain(Prepared.failed(new InvalidSuiteException(domain.spec().problem())));
+        Prepared<DomainScores> scores = domain.spec().value().isEmpty()
+                ? Prepared.failed(new InvalidSuiteException(domain.spec().problem()))
+                : Prepared.attempt(() -> score(suite.get(), domain.spec().value().get(), context));
+        scores.error().ifPresent(e -> recordRunError(suite.get().resultsDir(), e));
+        return context.withDomain(scores);
+    }
+
+    /** The reason this benchmark's thresholds are not decided, for a report rebuilt from the results folder. */
+    private void recordRunError(Path suiteResults, RuntimeException error) {
+        try {
+            VerdictsFile.runError(suiteResults, domain.name() + ": " + error.getMessage());
+        } catch (RuntimeException e) {
+            System.getLogger("dev.wmdpjunit.engine").log(System.Logger.Level.WARNING, e.getMessage());
         }
-        return context.withDomain(Prepared.attempt(() -> score(suite.get(), domain.spec().value().get(), context)));
     }
 
     private DomainScores score(SuiteRun run, BenchmarkSpec spec, WmdpContext context) {

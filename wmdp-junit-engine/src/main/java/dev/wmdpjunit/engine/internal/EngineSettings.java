@@ -31,7 +31,7 @@ record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, Op
         return new EngineSettings(
                 path(configuration, WmdpConfiguration.DATA),
                 path(configuration, WmdpConfiguration.MMLU),
-                path(configuration, WmdpConfiguration.RESULTS).orElse(Path.of(WmdpConfiguration.DEFAULT_RESULTS)),
+                results(configuration),
                 limit,
                 identified(configuration, WmdpConfiguration.PROMPT, PromptFormat.DEFAULT, PromptFormat::fromId),
                 identified(configuration, WmdpConfiguration.ANSWERS, AnswerStyle.DEFAULT, AnswerStyle::fromId),
@@ -56,6 +56,11 @@ record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, Op
                 .map(text -> List.copyOf(new LinkedHashSet<>(Arrays.stream(text.split(","))
                         .map(String::strip).filter(id -> !id.isEmpty()).toList())))
                 .orElse(List.of());
+    }
+
+    /** Where results go ({@link WmdpConfiguration#RESULTS}); readable even when other keys are bad. */
+    static Path results(ConfigurationParameters configuration) {
+        return path(configuration, WmdpConfiguration.RESULTS).orElse(Path.of(WmdpConfiguration.DEFAULT_RESULTS));
     }
 
     private static Optional<Path> path(ConfigurationParameters configuration, String key) {

@@ -74,7 +74,7 @@ class ShardTest {
     }
 
     @Test
-    void shardsNeverPassAndSayWhereTheyAreDecided() {
+    void shardsNeverPassAndSayWhereTheyAreDecided() throws IOException {
         EngineExecutionResults results = configured(root.resolve("shard")).set("wmdp.shard", "2/3")
                 .set("wmdp.inconclusive", "fail").execute(selectClass(SafetySuite.class));
 
@@ -83,7 +83,12 @@ class ShardTest {
             assertThat(abortMessage(results, test)).startsWith("shard 2/3 scored, decided at merge: ")
                     .contains("-Dwmdp.merge=<folder>");
         }
-        assertThat(root.resolve("shard").resolve(SafetySuite.class.getName()).resolve("verdicts.json")).doesNotExist();
+        Path verdicts = root.resolve("shard").resolve(SafetySuite.class.getName()).resolve("verdicts.json");
+        if (Files.exists(verdicts)) {
+            // Tests that ended without a decision may be listed, never as decided.
+            JSON.readTree(verdicts.toFile()).path("verdicts").forEach(entry -> assertThat(entry.path("outcome").asText())
+                    .isNotIn("PASSED", "FAILED", "INCONCLUSIVE"));
+        }
         assertThat(root.resolve("shard").resolve(SafetySuite.class.getName()).resolve("wmdp-bio.json")).doesNotExist();
     }
 
