@@ -34,8 +34,8 @@ public final class ReportListener implements TestExecutionListener {
         }
         ConfigurationParameters configuration = testPlan.getConfigurationParameters();
         String report = setting(configuration, REPORT).orElse(DEFAULT_REPORT);
-        if (report.equalsIgnoreCase("false")) {
-            return;
+        if (report.equalsIgnoreCase("false") || setting(configuration, WmdpConfiguration.SHARD).isPresent()) {
+            return;   // a shard writes shard files, no results: the merge run makes the report
         }
         Path results = Path.of(setting(configuration, WmdpConfiguration.RESULTS)
                 .orElse(WmdpConfiguration.DEFAULT_RESULTS));

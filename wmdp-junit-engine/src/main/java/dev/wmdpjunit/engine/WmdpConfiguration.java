@@ -35,8 +35,25 @@ public final class WmdpConfiguration {
     public static final String MMLU = "wmdp.mmlu";
     /** Where results JSON files are written; default {@value #DEFAULT_RESULTS}. */
     public static final String RESULTS = "wmdp.results";
-    /** Questions per benchmark: the first N in file order; default all. */
+    /** Questions per benchmark: the first N in file order (lm-eval's {@code --limit}, not a sample); default all. */
     public static final String LIMIT = "wmdp.limit";
+    /**
+     * A uniform random sample of N questions per benchmark, without replacement, drawn with
+     * {@link #SAMPLE_SEED}; its rows and seed are recorded in the results. Default: no sample.
+     */
+    public static final String SAMPLE = "wmdp.sample";
+    /** The seed of {@link #SAMPLE}; default {@value #DEFAULT_SAMPLE_SEED}. */
+    public static final String SAMPLE_SEED = "wmdp.sample.seed";
+    /**
+     * {@code K/N}: score only the K-th of N slices of every benchmark and write shard files; thresholds are decided
+     * by {@link #MERGE}. Default: the whole run.
+     */
+    public static final String SHARD = "wmdp.shard";
+    /**
+     * A folder holding the results folders of the N shard runs: merge their shard files into the results an
+     * unsharded run writes and decide every threshold and committed baseline on them, without opening a model.
+     */
+    public static final String MERGE = "wmdp.merge";
     /** Only these question ids (comma-separated, e.g. {@code wmdp-bio/17,wmdp-bio/18}); reports their scores. */
     public static final String QUESTIONS = "wmdp.questions";
     /** Prompt compatibility mode ({@code PromptFormat} id); default {@code lm-eval-0.4.9.2}. */
@@ -78,6 +95,8 @@ public final class WmdpConfiguration {
     public static final int DEFAULT_BATCH_SIZE = 8;
     public static final String DEFAULT_BASELINE_DIR = "src/test/wmdp-baselines";
     public static final double DEFAULT_BASELINE_ALPHA = 0.05;
+    /** lm-eval's default seed (its {@code --seed} for numpy, torch and few-shot sampling). */
+    public static final long DEFAULT_SAMPLE_SEED = 1234;
 
     private WmdpConfiguration() {
     }

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -42,11 +43,12 @@ public final class ResultsJson {
     private static final double SUMMARY_TOLERANCE = 1e-9;
 
     private static final Set<String> ROOT_FIELDS = Set.of("frameworkVersion", "createdAt", "domain", "n", "correct",
-            "accuracy", "stderr", "ci", "promptFormat", "model", "dataset", "questions");
+            "accuracy", "stderr", "ci", "promptFormat", "model", "dataset", "sample", "questions");
     private static final Set<String> CI_FIELDS = Set.of("lower", "upper", "confidence", "method");
     private static final Set<String> ARTIFACT_FIELDS = Set.of("path", "sha256");
     /** {@code kind}, {@code weightsHashed}, {@code details} are written only when not a folder's defaults. */
     private static final Set<String> MODEL_FIELDS = Set.of("path", "sha256", "kind", "weightsHashed", "details");
+    private static final Set<String> SAMPLE_FIELDS = Set.of("seed", "population", "size", "rows");
     private static final Set<String> QUESTION_FIELDS = Set.of("id", "gold", "predicted", "loglikelihoods", "isGreedy");
 
     /** Strict reading (duplicate keys, trailing tokens), also for {@link ProbeResultsJson}. */
@@ -74,23 +76,36 @@ public final class ResultsJson {
      */
     public static Path write(Path directory, ResultsFile file) throws IOException {
         Path target = directory.resolve(fileName(file.result().domain()));
-        ObjectNode tree = toTree(file);
-        AtomicFiles.write(target, out -> {
-            MAPPER.writer(PRETTY).writeValue(out, tree);
-            out.write('\n');
-        });
+        writeTree(target, toTree(file));
         return target;
     }
 
     /** Reads and validates a results file. */
     public static ResultsFile read(Path file) throws IOException {
+        return new TreeReader(file).read(readTree(file));
+    }
+
+    /** Writes a tree atomically in this format's layout (also for {@link ShardJson}). */
+    static void writeTree(Path target, ObjectNode tree) throws IOException {
+        AtomicFiles.write(target, out -> {
+            MAPPER.writer(PRETTY).writeValue(out, tree);
+            out.write('\n');
+        });
+    }
+
+    static ObjectNode createObjectNode() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** The parsed file, strictly (no duplicate keys, nothing after the value); missing for an empty file. */
+    static JsonNode readTree(Path file) throws IOException {
         JsonNode root;
         try (InputStream in = Files.newInputStream(file)) {
             root = MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
             throw new ResultsFormatException(file, "not valid JSON: " + e.getOriginalMessage() + at(e.getLocation()), e);
         }
-        return new TreeReader(file).read(root == null ? MissingNode.getInstance() : root);
+        return root == null ? MissingNode.getInstance() : root;
     }
 
     private static String at(JsonLocation location) {
@@ -120,8 +135,13 @@ public final class ResultsJson {
         root.put("promptFormat", result.promptFormat());
         putModel(root.putObject("model"), result.model());
         putArtifact(root.putObject("dataset"), result.dataset());
-        ArrayNode questions = root.putArray("questions");
-        for (QuestionResult q : result.questions()) {
+        file.sample().ifPresent(sample -> putSample(root.putObject("sample"), sample));
+        putQuestions(root.putArray("questions"), result.questions());
+        return root;
+    }
+
+    static void putQuestions(ArrayNode questions, List<QuestionResult> results) {
+        for (QuestionResult q : results) {
             ObjectNode qNode = questions.addObject();
             qNode.put("id", q.id());
             qNode.put("gold", q.gold());
@@ -135,11 +155,10 @@ public final class ResultsJson {
                 greedy.add(g);
             }
         }
-        return root;
     }
 
     /** A folder as {@code {path, sha256}}, as files always had it; anything else also with kind and details. */
-    private static void putModel(ObjectNode node, ModelIdentity model) {
+    static void putModel(ObjectNode node, ModelIdentity model) {
         node.put("path", model.path());
         node.put("sha256", model.sha256());
         if (model.kind().equals(ModelIdentity.FOLDER) && model.weightsHashed() && model.details().isEmpty()) {
@@ -151,13 +170,22 @@ public final class ResultsJson {
         model.details().forEach(details::put);
     }
 
-    private static void putArtifact(ObjectNode node, Artifact artifact) {
+    static void putArtifact(ObjectNode node, Artifact artifact) {
         node.put("path", artifact.path());
         node.put("sha256", artifact.sha256());
     }
 
+    static void putSample(ObjectNode node, Sample sample) {
+        node.put("seed", sample.seed());
+        node.put("population", sample.population());
+        node.put("size", sample.size());
+        ArrayNode rows = node.putArray("rows");
+        sample.rows().forEach(rows::add);
+    }
+
     /** Reads one parsed file; field names in messages are paths such as {@code questions[3].gold}. */
-    private static final class TreeReader {
+    /** Reads a parsed file field by field; also reads the shared parts of {@link ShardJson} files. */
+    static final class TreeReader {
 
         private final Path file;
 
@@ -183,7 +211,8 @@ public final class ResultsJson {
             String promptFormat = text(root, "", "promptFormat");
             ModelIdentity model = model(root);
             Artifact dataset = artifact(root, "dataset");
-            List<QuestionResult> questions = questions(root);
+            Optional<Sample> sample = sample(root);
+            List<QuestionResult> questions = questions(root, "");
 
             DomainResult result;
             try {
@@ -198,17 +227,62 @@ public final class ResultsJson {
             expectStderr(stderr, result.stderr());
             expectClose("ci.lower", lower, result.ci().lower());
             expectClose("ci.upper", upper, result.ci().upper());
-            return new ResultsFile(frameworkVersion, createdAt, result);
+            if (sample.isPresent() && sample.get().size() != n) {
+                throw error("sample.size", "is " + sample.get().size() + " but the file has " + n + " questions");
+            }
+            return new ResultsFile(frameworkVersion, createdAt, result, sample);
         }
 
-        private List<QuestionResult> questions(JsonNode root) throws ResultsFormatException {
-            JsonNode array = required(root, "", "questions");
+        /** The optional field {@code sample}. */
+        Optional<Sample> sample(JsonNode root) throws ResultsFormatException {
+            JsonNode node = root.get("sample");
+            if (node == null) {
+                return Optional.empty();
+            }
+            requireObject(node, "sample", SAMPLE_FIELDS);
+            JsonNode seed = required(node, "sample.", "seed");
+            if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
+                throw error("sample.seed", "expected a whole number, got " + describe(seed));
+            }
+            int population = integer(node, "sample.", "population");
+            int size = integer(node, "sample.", "size");
+            List<Integer> rows = rows(node, "sample.", "rows");
+            if (rows.size() != size) {
+                throw error("sample.rows", "has " + rows.size() + " entries but sample.size is " + size);
+            }
+            try {
+                return Optional.of(new Sample(seed.longValue(), population, rows));
+            } catch (IllegalArgumentException e) {
+                throw error("sample", e.getMessage());
+            }
+        }
+
+        /** An array of whole numbers, possibly empty. */
+        List<Integer> rows(JsonNode object, String prefix, String name) throws ResultsFormatException {
+            JsonNode array = required(object, prefix, name);
             if (!array.isArray()) {
-                throw error("questions", "expected an array, got " + describe(array));
+                throw error(prefix + name, "expected an array, got " + describe(array));
+            }
+            List<Integer> rows = new ArrayList<>(array.size());
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode row = array.get(i);
+                if (!row.isIntegralNumber() || !row.canConvertToInt()) {
+                    throw error(prefix + name + "[" + i + "]", "expected a whole number, got " + describe(row));
+                }
+                rows.add(row.intValue());
+            }
+            return rows;
+        }
+
+        /** The array {@code questions} of {@code object}, whose path is {@code prefix}; possibly empty. */
+        List<QuestionResult> questions(JsonNode object, String at) throws ResultsFormatException {
+            JsonNode array = required(object, at, "questions");
+            if (!array.isArray()) {
+                throw error(at + "questions", "expected an array, got " + describe(array));
             }
             List<QuestionResult> questions = new ArrayList<>(array.size());
             for (int i = 0; i < array.size(); i++) {
-                String path = "questions[" + i + "]";
+                String path = at + "questions[" + i + "]";
                 JsonNode q = array.get(i);
                 requireObject(q, path, QUESTION_FIELDS);
                 String prefix = path + ".";
@@ -236,7 +310,7 @@ public final class ResultsJson {
             return questions;
         }
 
-        private Artifact artifact(JsonNode root, String name) throws ResultsFormatException {
+        Artifact artifact(JsonNode root, String name) throws ResultsFormatException {
             JsonNode node = required(root, "", name);
             requireObject(node, name, ARTIFACT_FIELDS);
             String path = text(node, name + ".", "path");
@@ -249,33 +323,39 @@ public final class ResultsJson {
         }
 
         private ModelIdentity model(JsonNode root) throws ResultsFormatException {
-            JsonNode node = required(root, "", "model");
-            requireObject(node, "model", MODEL_FIELDS);
-            String path = text(node, "model.", "path");
-            String sha256 = text(node, "model.", "sha256");
-            String kind = node.has("kind") ? text(node, "model.", "kind") : ModelIdentity.FOLDER;
+            return model(root, "");
+        }
+
+        /** The field {@code model} of {@code object}, whose path is {@code at}. */
+        ModelIdentity model(JsonNode object, String at) throws ResultsFormatException {
+            String field = at + "model";
+            JsonNode node = required(object, at, "model");
+            requireObject(node, field, MODEL_FIELDS);
+            String path = text(node, field + ".", "path");
+            String sha256 = text(node, field + ".", "sha256");
+            String kind = node.has("kind") ? text(node, field + ".", "kind") : ModelIdentity.FOLDER;
             JsonNode hashed = node.path("weightsHashed");
             if (!hashed.isMissingNode() && !hashed.isBoolean()) {
-                throw error("model.weightsHashed", "expected true or false, got " + describe(hashed));
+                throw error(field + ".weightsHashed", "expected true or false, got " + describe(hashed));
             }
             Map<String, String> details = new TreeMap<>();
             JsonNode detailsNode = node.path("details");
             if (!detailsNode.isMissingNode()) {
                 if (!detailsNode.isObject()) {
-                    throw error("model.details", "expected an object of strings, got " + describe(detailsNode));
+                    throw error(field + ".details", "expected an object of strings, got " + describe(detailsNode));
                 }
                 for (Iterator<String> names = detailsNode.fieldNames(); names.hasNext(); ) {
                     details.put(names.next(), "");
                 }
                 for (String name : details.keySet()) {
-                    details.put(name, text(detailsNode, "model.details.", name));
+                    details.put(name, text(detailsNode, field + ".details.", name));
                 }
             }
             try {
                 return new ModelIdentity(kind, path, sha256, hashed.isMissingNode() || hashed.booleanValue(),
                         details);
             } catch (IllegalArgumentException e) {
-                throw error("model.sha256", e.getMessage());
+                throw error(field + ".sha256", e.getMessage());
             }
         }
 
@@ -288,7 +368,7 @@ public final class ResultsJson {
             }
         }
 
-        private Instant instant(JsonNode root, String name) throws ResultsFormatException {
+        Instant instant(JsonNode root, String name) throws ResultsFormatException {
             String value = text(root, "", name);
             try {
                 return Instant.parse(value);
@@ -319,7 +399,7 @@ public final class ResultsJson {
             expectClose("stderr", finite(stored, "stderr"), computed);
         }
 
-        private JsonNode required(JsonNode object, String prefix, String name) throws ResultsFormatException {
+        JsonNode required(JsonNode object, String prefix, String name) throws ResultsFormatException {
             JsonNode node = object.get(name);
             if (node == null) {
                 throw error(prefix + name, "missing");
@@ -327,7 +407,7 @@ public final class ResultsJson {
             return node;
         }
 
-        private void requireObject(JsonNode node, String path, Set<String> fields) throws ResultsFormatException {
+        void requireObject(JsonNode node, String path, Set<String> fields) throws ResultsFormatException {
             if (!node.isObject()) {
                 throw error(path, "expected an object, got " + describe(node));
             }
@@ -339,7 +419,7 @@ public final class ResultsJson {
             }
         }
 
-        private String text(JsonNode object, String prefix, String name) throws ResultsFormatException {
+        String text(JsonNode object, String prefix, String name) throws ResultsFormatException {
             JsonNode node = required(object, prefix, name);
             if (!node.isTextual() || node.textValue().isBlank()) {
                 throw error(prefix + name, "expected a non-empty string, got " + describe(node));
@@ -347,7 +427,7 @@ public final class ResultsJson {
             return node.textValue();
         }
 
-        private int integer(JsonNode object, String prefix, String name) throws ResultsFormatException {
+        int integer(JsonNode object, String prefix, String name) throws ResultsFormatException {
             JsonNode node = required(object, prefix, name);
             if (!node.isIntegralNumber() || !node.canConvertToInt()) {
                 throw error(prefix + name, "expected an integer, got " + describe(node));
@@ -382,7 +462,7 @@ public final class ResultsJson {
             return text.length() <= 60 ? text : text.substring(0, 57) + "...";
         }
 
-        private ResultsFormatException error(String field, String problem) {
+        ResultsFormatException error(String field, String problem) {
             return new ResultsFormatException(file, field, problem);
         }
     }

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,24 @@ class ResultsJsonTest {
         assertThat(read).isEqualTo(written);
         assertThat(read.result().questions().get(20).loglikelihoods())
                 .containsExactly(0.30000000000000004, -1.2345678901234567e-300, Math.nextDown(-7.0), -0.0);
+    }
+
+    @Test
+    void recordsTheSampleItsQuestionsAre() throws IOException {
+        ResultsFile full = sample();
+        Sample drawn = Sample.draw(400, full.result().n(), 99);
+        ResultsFile written = new ResultsFile(full.frameworkVersion(), CREATED, full.result(), Optional.of(drawn));
+        Path file = ResultsJson.write(dir, written);
+
+        assertThat(ResultsJson.read(file)).isEqualTo(written);
+        JsonNode root = JSON.readTree(file.toFile());
+        assertThat(fieldNames(root.get("sample"))).containsExactly("seed", "population", "size", "rows");
+        assertThat(root.get("sample").get("rows")).hasSize(21);
+
+        ((ObjectNode) root.get("sample")).put("size", 20);
+        Files.writeString(file, root.toString());
+        assertThatThrownBy(() -> ResultsJson.read(file)).isInstanceOf(ResultsFormatException.class)
+                .hasMessageContaining("field 'sample.rows': has 21 entries but sample.size is 20");
     }
 
     @Test

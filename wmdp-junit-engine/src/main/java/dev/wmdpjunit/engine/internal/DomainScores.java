@@ -8,12 +8,18 @@ import java.util.Optional;
 /**
  * One benchmark scored once for all its tests.
  *
- * @param candidate the candidate model's result
- * @param baseline  the base model's result on the same questions, when a selected threshold needs it and a base
- *                  model is set
- * @param questions the questions scored (after {@code wmdp.limit} or a question selection)
- * @param template  the template that rendered them, for probes that score them again another way
+ * @param candidate  the candidate model's result
+ * @param baseline   the base model's result on the same questions, when a selected threshold needs it and a base
+ *                   model is set
+ * @param rescorable the questions and template, for probes that score them again another way; none at a merge of
+ *                   shards ({@code wmdp.merge}), which has neither the data nor a model
  */
-record DomainScores(DomainResult candidate, Optional<DomainResult> baseline, QuestionSet questions,
-                    MultipleChoiceTemplate template) {
+record DomainScores(DomainResult candidate, Optional<DomainResult> baseline, Optional<Rescorable> rescorable) {
+
+    /**
+     * @param questions the questions scored (after {@code wmdp.limit}, a sample or a question selection)
+     * @param template  the template that rendered them
+     */
+    record Rescorable(QuestionSet questions, MultipleChoiceTemplate template) {
+    }
 }

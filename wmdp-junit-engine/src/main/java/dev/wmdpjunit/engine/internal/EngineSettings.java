@@ -21,17 +21,19 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param failInconclusive whether {@code wmdp.inconclusive=fail}: undecided thresholds fail instead of aborting
  * @param baselines        committed baselines: where, record or compare, at what level
  * @param probeCache       where probes cache their costly, content-keyed artifacts
+ * @param scope            a sample, one shard, or the merge of the shards
  */
 record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, OptionalInt limit,
                       PromptFormat prompt, AnswerStyle answers, ModelOptions modelOptions, int mmluShots, boolean failInconclusive,
-                      BaselineSettings baselines, Path probeCache) {
+                      BaselineSettings baselines, Path probeCache, RunScope scope) {
 
     static EngineSettings from(ConfigurationParameters configuration) {
+        OptionalInt limit = limit(configuration);
         return new EngineSettings(
                 path(configuration, WmdpConfiguration.DATA),
                 path(configuration, WmdpConfiguration.MMLU),
                 results(configuration),
-                limit(configuration),
+                limit,
                 identified(configuration, WmdpConfiguration.PROMPT, PromptFormat.DEFAULT, PromptFormat::fromId),
                 identified(configuration, WmdpConfiguration.ANSWERS, AnswerStyle.DEFAULT, AnswerStyle::fromId),
                 new ModelOptions(
@@ -44,7 +46,8 @@ record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, Op
                 failInconclusive(configuration),
                 BaselineSettings.from(configuration),
                 path(configuration, WmdpConfiguration.PROBE_CACHE)
-                        .orElse(Path.of(WmdpConfiguration.DEFAULT_PROBE_CACHE)));
+                        .orElse(Path.of(WmdpConfiguration.DEFAULT_PROBE_CACHE)),
+                RunScope.from(configuration, limit.isPresent()));
     }
 
     /**
@@ -120,7 +123,7 @@ record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, Op
     }
 
     /** A key's value, stripped; blank counts as unset. */
-    private static Optional<String> value(ConfigurationParameters configuration, String key) {
+    static Optional<String> value(ConfigurationParameters configuration, String key) {
         return configuration.get(key).map(String::strip).filter(text -> !text.isEmpty());
     }
 }

@@ -3,11 +3,13 @@ package dev.wmdpjunit.engine.internal;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Something a container prepared for its tests (the open models, a benchmark's scores), or why it could not:
  * the failure is kept and each test that needs the value fails with it, so a missing model or data set shows as
- * failed tests with the reason rather than as tests that never ran.
+ * failed tests with the reason rather than as tests that never ran. A preparation that ends in a
+ * {@link TestAbortedException} (a shard: scored, decided at the merge) aborts each such test with its reason.
  */
 final class Prepared<T> {
 
@@ -37,6 +39,9 @@ final class Prepared<T> {
 
     /** The value; a new {@link SetupFailure} per call (one per failing test) if preparing failed. */
     T get() {
+        if (failure instanceof TestAbortedException aborted) {
+            throw new TestAbortedException(aborted.getMessage(), aborted);
+        }
         if (failure != null) {
             throw new SetupFailure(failure);
         }

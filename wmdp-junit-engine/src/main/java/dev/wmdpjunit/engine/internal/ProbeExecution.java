@@ -4,6 +4,8 @@ import dev.wmdpjunit.assertions.Verdict;
 import dev.wmdpjunit.core.results.ProbeResult;
 import dev.wmdpjunit.core.results.ProbeResultsJson;
 import dev.wmdpjunit.core.results.ProbeVariant;
+import dev.wmdpjunit.engine.WmdpConfiguration;
+import dev.wmdpjunit.engine.WmdpConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -32,7 +34,13 @@ final class ProbeExecution {
 
     /** @param label names the work in progress logs, e.g. {@code MySuite wmdp-bio} */
     static Outcome run(Probe probe, Threshold threshold, DomainScores scores, SuiteRun run, String label) {
-        ProbeResult result = probe.measure(new ProbeInput(run.candidate(), scores, run.settings(),
+        if (run.candidate().isEmpty() || scores.rescorable().isEmpty()) {
+            // Shard files carry plain scores only: a probe needs the model and the questions in one run.
+            throw new WmdpConfigurationException("probe " + probe.key() + " is not measured on shards nor decided"
+                    + " at their merge (" + WmdpConfiguration.MERGE + "): run the suite's probe methods in an"
+                    + " unsharded job");
+        }
+        ProbeResult result = probe.measure(new ProbeInput(run.candidate().get(), scores, run.settings(),
                 run.providers(), label + " " + probe.key()));
         Path file;
         try {

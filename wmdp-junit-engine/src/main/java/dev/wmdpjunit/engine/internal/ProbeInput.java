@@ -22,11 +22,16 @@ record ProbeInput(OpenedModel model, DomainScores scores, EngineSettings setting
                   String label) {
 
     QuestionSet questions() {
-        return scores.questions();
+        return rescorable().questions();
     }
 
     MultipleChoiceTemplate template() {
-        return scores.template();
+        return rescorable().template();
+    }
+
+    private DomainScores.Rescorable rescorable() {
+        return scores.rescorable().orElseThrow(() -> new IllegalStateException("probes run only where the"
+                + " benchmark was scored, not at a merge of shards"));
     }
 
     /** The candidate's plain result, which the probes reuse as their unchanged condition. */

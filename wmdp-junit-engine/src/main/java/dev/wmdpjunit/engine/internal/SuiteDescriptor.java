@@ -100,6 +100,11 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
         }
         EngineSettings settings = EngineSettings.from(configuration);
         checkSelectedBenchmarks();
+        Path resultsDir = settings.results().resolve(model.suiteClass().getName());
+        if (settings.scope().merge().isPresent()) {
+            // The shards scored; the merge decides on their files and needs no model.
+            return new SuiteRun(settings, Optional.empty(), Optional.empty(), resultsDir, providerSettings());
+        }
         ModelPair pair = models().get();
         LOGGER.log(System.Logger.Level.INFO, "{0}: opening model {1}", getDisplayName(), pair.candidate());
         OpenedModel candidate = ModelProviders.open(pair.candidate(), settings.modelOptions(), providerSettings());
@@ -115,8 +120,7 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
                 throw e;
             }
         }
-        return new SuiteRun(settings, candidate, baseline,
-                settings.results().resolve(model.suiteClass().getName()), providerSettings());
+        return new SuiteRun(settings, Optional.of(candidate), baseline, resultsDir, providerSettings());
     }
 
     /**

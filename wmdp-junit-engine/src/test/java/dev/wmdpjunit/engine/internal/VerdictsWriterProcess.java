@@ -2,9 +2,6 @@ package dev.wmdpjunit.engine.internal;
 
 import dev.wmdpjunit.assertions.DomainChecks;
 import dev.wmdpjunit.core.results.Artifact;
-import dev.wmdpjunit.core.data.QuestionSet;
-import dev.wmdpjunit.core.prompt.MultipleChoiceTemplate;
-import dev.wmdpjunit.core.prompt.PromptFormat;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.QuestionResult;
 import java.nio.file.Files;
@@ -60,7 +57,6 @@ public final class VerdictsWriterProcess {
         }
         DomainResult result = DomainResult.of("wmdp-bio", questions, "lm-eval-0.4.9.2",
                 new Artifact("model", "a".repeat(64)), new Artifact("data", "b".repeat(64)));
-        return new DomainScores(result, Optional.empty(), new QuestionSet("wmdp-bio", List.of(), "data",
-                "b".repeat(64)), MultipleChoiceTemplate.wmdp("wmdp-bio", PromptFormat.DEFAULT));
+        return new DomainScores(result, Optional.empty(), Optional.empty());
     }
 }
