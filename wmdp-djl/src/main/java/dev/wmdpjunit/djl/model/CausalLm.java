@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A decoder-only causal language model on DJL PyTorch (CPU, float32) that computes what transformers 4.40.2
@@ -24,9 +25,11 @@ import java.util.function.Consumer;
  * on either side). As in 4.40.2, positions are 0..T-1 for every row whatever the padding: no position ids are
  * derived from the mask.
  *
- * <p>Memory: every call runs inside its own {@link NDScope}, so all intermediate arrays are freed when it
- * returns; the returned arrays are attached to the NDManager of the input ids, and the caller frees them by
- * closing that manager (or the result). The weights live until {@link #close()}.
+ * <p>Memory: every call runs inside its own {@link NDScope}, and so does every decoder layer (and every query
+ * chunk of a long attention), so a layer's intermediate arrays are freed as soon as the layer has produced its
+ * output: a pass holds the weights, the residual stream and one layer's working set, not every layer's. The
+ * returned arrays are attached to the NDManager of the input ids, and the caller frees them by closing that
+ * manager (or the result). The weights live until {@link #close()}.
  *
  * <p>Training: {@link #parameters()} are the live weights in HF naming; make a subset trainable with
  * {@link ModelParameters#setTrainable} and run {@link #layerOutput} or {@link #forward} inside a DJL
@@ -108,7 +111,10 @@ public abstract class CausalLm implements AutoCloseable {
             scope.suppressNotUsedWarning();
             checkInputs(inputIds, attentionMask);
             LayerInputs inputs = layerInputs(inputIds, attentionMask,
-                    routerLogits == null ? ignored -> { } : routerLogits::add);
+                    routerLogits == null ? ignored -> { } : logits -> {
+                        NDScope.unregister(logits); // made inside a layer's scope; it must outlive the layer
+                        routerLogits.add(logits);
+                    });
             NDArray embedded = embed(inputIds);
             if (hiddenStates != null) {
                 hiddenStates.add(embedded);
@@ -257,10 +263,30 @@ public abstract class CausalLm implements AutoCloseable {
     private NDArray runLayers(NDArray hidden, LayerInputs inputs, int lastLayer, LayerObserver observer) {
         NDArray x = hidden;
         for (int layer = 0; layer <= lastLayer; layer++) {
-            x = decoderLayer(layer, x, inputs);
+            int current = layer;
+            NDArray input = x;
+            x = scoped(() -> decoderLayer(current, input, inputs));
             observer.accept(layer, x);
         }
         return x;
+    }
+
+    /**
+     * Runs {@code work} in its own {@link NDScope}: every array it creates is freed when it returns, except its
+     * result, which joins the caller's scope. Without this, DJL keeps each intermediate array (and libtorch its
+     * memory) until the outermost scope closes, so one pass would hold every layer's activations at once. The result
+     * must be an array {@code work} created. Autograd is unaffected: torch's graph keeps its own references to the
+     * tensors it saved for the backward pass.
+     */
+    static NDArray scoped(Supplier<NDArray> work) {
+        NDArray result;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            result = work.get();
+            NDScope.unregister(result);
+        }
+        NDScope.register(result);
+        return result;
     }
 
     private void checkInputs(NDArray inputIds, NDArray attentionMask) {

@@ -40,6 +40,9 @@ import java.util.Objects;
  */
 public final class DjlLanguageModel implements LanguageModel {
 
+    /** Padded tokens of one forward pass at most (unless a single window is longer); see {@link #forward}. */
+    static final int TOKENS_PER_FORWARD = 4096;
+
     private final CausalLm model;
     private final Tokenizer tokenizer;
     private final int maxLength;
@@ -153,7 +156,31 @@ public final class DjlLanguageModel implements LanguageModel {
         }
     }
 
+    /**
+     * Runs a planned batch, split into sub-batches of at most {@link #TOKENS_PER_FORWARD} padded tokens (but at least
+     * one window): activations grow with the tokens of a forward pass, so this bounds the working set whatever the
+     * batch size and the prompt lengths. Windows come longest first, so a sub-batch's first window sets its padded
+     * length. Gradients are never recorded here, even if a caller left torch's grad mode on (a model being trained).
+     */
     private List<LogProbRows> forward(List<Window> windows) {
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            List<LogProbRows> rows = new ArrayList<>(windows.size());
+            int from = 0;
+            while (from < windows.size()) {
+                int length = windows.get(from).length();
+                int to = from + Math.max(1, Math.min(windows.size() - from, TOKENS_PER_FORWARD / length));
+                rows.addAll(forwardPadded(windows.subList(from, to)));
+                from = to;
+            }
+            return rows;
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
+    }
+
+    private List<LogProbRows> forwardPadded(List<Window> windows) {
         PaddedBatch batch = new PaddedBatch(windows);
         float[] logProbs;
         try (NDManager scope = manager.newSubManager()) {

@@ -63,7 +63,7 @@ public final class ShardedSafetensors implements TensorSource {
                                 + "' to shard '" + shardName + "', but " + shardFile + " does not exist");
                     }
                     shardByFileName.put(shardName,
-                            SafetensorsFile.open(shardFile, staging, SafetensorsFile.DEFAULT_MAP_CHUNK_BYTES));
+                            SafetensorsFile.open(shardFile, staging, SafetensorsFile.DEFAULT_READ_CHUNK_BYTES));
                 }
             }
             Map<String, SafetensorsFile> shardByTensor = matchShards(indexFile, weightMap, shardByFileName);
