@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.wmdpjunit.core.model.WeightDtype;
 import dev.wmdpjunit.djl.checkpoint.CheckpointDirectory;
 import dev.wmdpjunit.djl.checkpoint.TensorSource;
 
@@ -14,11 +15,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A decoder-only causal language model on DJL PyTorch (CPU, float32) that computes what transformers 4.40.2
+ * A decoder-only causal language model on DJL PyTorch (CPU, computing in float32) that computes what transformers 4.40.2
  * computes for the same checkpoint, with eager attention.
  *
  * <p>Inputs are token ids [B, T] (int64) and an optional attention mask [B, T] (1 = real token, 0 = padding,
@@ -41,21 +43,27 @@ public abstract class CausalLm implements AutoCloseable {
     private final NDManager manager;
     private final ModelParameters parameters;
 
-    CausalLm(ModelConfig config, TensorSource weights, ParameterLayout layout) {
+    CausalLm(ModelConfig config, TensorSource weights, WeightDtype dtype, ParameterLayout layout) {
         this.config = config;
         this.manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
         try {
             this.parameters = ModelParameters.load(weights, layout, manager,
-                    config.architecture().modelType() + " model of " + config.source());
+                    config.architecture().modelType() + " model of " + config.source(), dtype);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
         }
     }
 
-    /** Loads a model with the sliding-window rule of transformers 4.40.2. */
+    /** Loads a model in float32 with the sliding-window rule of transformers 4.40.2. */
     public static CausalLm load(ModelConfig config, TensorSource weights) {
         return load(config, weights, SlidingWindowRule.TRANSFORMERS_4_40);
+    }
+
+    /** Loads a model in float32 (the only precision that trains), as {@link #load(ModelConfig, TensorSource,
+     * SlidingWindowRule, WeightDtype)}. */
+    public static CausalLm load(ModelConfig config, TensorSource weights, SlidingWindowRule windowRule) {
+        return load(config, weights, windowRule, WeightDtype.FLOAT32);
     }
 
     /**
@@ -63,14 +71,21 @@ public abstract class CausalLm implements AutoCloseable {
      * exactly the expected tensors with the expected shapes.
      *
      * @param windowRule how a {@code sliding_window} is applied (mistral, mixtral, qwen2); ignored otherwise
+     * @param dtype      the precision the weights are held in ({@link ModelParameters}); compute is float32
      */
-    public static CausalLm load(ModelConfig config, TensorSource weights, SlidingWindowRule windowRule) {
+    public static CausalLm load(ModelConfig config, TensorSource weights, SlidingWindowRule windowRule,
+                                WeightDtype dtype) {
         return switch (config.architecture()) {
-            case LLAMA, MISTRAL, QWEN2 -> new LlamaModel(config, weights, windowRule);
-            case MIXTRAL -> new MixtralModel(config, weights, windowRule);
-            case GPT_NEOX -> new GptNeoXModel(config, weights);
-            case GPT2 -> new Gpt2Model(config, weights);
+            case LLAMA, MISTRAL, QWEN2 -> new LlamaModel(config, weights, dtype, windowRule);
+            case MIXTRAL -> new MixtralModel(config, weights, dtype, windowRule);
+            case GPT_NEOX -> new GptNeoXModel(config, weights, dtype);
+            case GPT2 -> new Gpt2Model(config, weights, dtype);
         };
+    }
+
+    /** The precision {@link #load(Path, Optional)} holds a checkpoint's weights in by default: its own. */
+    public static WeightDtype defaultDtype(TensorSource weights) {
+        return ModelParameters.storedDtype(weights);
     }
 
     /**
@@ -79,9 +94,17 @@ public abstract class CausalLm implements AutoCloseable {
      * when this returns; the weights are copied into the model.
      */
     public static CausalLm load(Path directory) {
+        return load(directory, Optional.of(WeightDtype.FLOAT32));
+    }
+
+    /**
+     * {@link #load(Path)} holding the weights in {@code dtype}, or when empty in the checkpoint's own precision
+     * ({@link #defaultDtype}): a BF16 or F16 checkpoint stays 2 bytes per weight. Only float32 weights train.
+     */
+    public static CausalLm load(Path directory, Optional<WeightDtype> dtype) {
         ModelConfig config = ModelConfig.read(directory.resolve("config.json"));
         try (TensorSource weights = CheckpointDirectory.open(directory)) {
-            return load(config, weights);
+            return load(config, weights, SlidingWindowRule.TRANSFORMERS_4_40, dtype.orElseGet(() -> defaultDtype(weights)));
         }
     }
 

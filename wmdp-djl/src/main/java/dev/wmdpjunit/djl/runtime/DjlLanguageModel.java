@@ -73,7 +73,7 @@ public final class DjlLanguageModel implements LanguageModel {
         HfTokenizer tokenizer = HfTokenizer.load(directory);
         CausalLm model;
         try {
-            model = CausalLm.load(directory);
+            model = CausalLm.load(directory, options.dtype());
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;

@@ -8,6 +8,7 @@ import dev.wmdpjunit.core.data.Question;
 import dev.wmdpjunit.core.model.Loglikelihood;
 import dev.wmdpjunit.core.model.LoglikelihoodRequest;
 import dev.wmdpjunit.core.model.ModelOptions;
+import dev.wmdpjunit.core.model.WeightDtype;
 import dev.wmdpjunit.djl.model.ModelConfig;
 import dev.wmdpjunit.djl.runtime.DjlLanguageModel;
 import dev.wmdpjunit.djl.safetensors.SafetensorsDtype;
@@ -84,15 +85,23 @@ public final class RealSizeBenchmark {
         List<List<LoglikelihoodRequest>> calls = new ArrayList<>();
         List<Question> questions = new ArrayList<>();
         long start = System.nanoTime();
-        try (DjlLanguageModel model = DjlLanguageModel.open(directory, new ModelOptions(batchSize, 0))) {
+        ModelOptions options = new ModelOptions(batchSize, 0);
+        String dtype = System.getProperty("wmdp.dtype");
+        if (dtype != null) {
+            options = options.withDtype(WeightDtype.fromId(dtype));
+        }
+        try (DjlLanguageModel model = DjlLanguageModel.open(directory, options)) {
             double loadSeconds = (System.nanoTime() - start) / 1e9;
             ModelConfig config = model.causalLm().config();
             long layerWeights = model.causalLm().parameters().asMap().entrySet().stream()
                     .filter(e -> e.getKey().startsWith("model.layers.") && e.getValue().getShape().dimension() == 2)
                     .mapToLong(e -> e.getValue().size()).sum();
-            System.out.printf("loaded %s in %.1f s: %,d parameters, hidden %d, %d layers; RSS %.0f MiB, peak %.0f MiB%n",
-                    directory, loadSeconds, model.causalLm().parameters().count(), config.hiddenSize(),
-                    config.numLayers(), Rss.mib(), Rss.peakMib());
+            long residentBytes = model.causalLm().parameters().asMap().values().stream()
+                    .mapToLong(p -> p.size() * p.getDataType().getNumOfBytes()).sum();
+            System.out.printf("loaded %s (wmdp.dtype %s) in %.1f s: %,d parameters, hidden %d, %d layers; weights"
+                            + " held in %.0f MiB; RSS %.0f MiB, peak %.0f MiB%n", directory, dtype == null ? "default"
+                            : dtype, loadSeconds, model.causalLm().parameters().count(), config.hiddenSize(),
+                    config.numLayers(), residentBytes / 1048576.0, Rss.mib(), Rss.peakMib());
 
             Mmlu mmlu = Datasets.mmlu(BenchmarkInputs.sharedDir().resolve("data/mmlu"));
             for (String subject : SUBJECTS) {
