@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -83,7 +82,11 @@ public abstract class CausalLm implements AutoCloseable {
         };
     }
 
-    /** The precision {@link #load(Path, Optional)} holds a checkpoint's weights in by default: its own. */
+    /**
+     * The precision to hold a checkpoint's weights in when the user chose none: its own (the type all its floating
+     * tensors share, else float32). Compute is float32 whatever the weights are held in, so every precision is
+     * computed correctly.
+     */
     public static WeightDtype defaultDtype(TensorSource weights) {
         return ModelParameters.storedDtype(weights);
     }
@@ -94,17 +97,9 @@ public abstract class CausalLm implements AutoCloseable {
      * when this returns; the weights are copied into the model.
      */
     public static CausalLm load(Path directory) {
-        return load(directory, Optional.of(WeightDtype.FLOAT32));
-    }
-
-    /**
-     * {@link #load(Path)} holding the weights in {@code dtype}, or when empty in the checkpoint's own precision
-     * ({@link #defaultDtype}): a BF16 or F16 checkpoint stays 2 bytes per weight. Only float32 weights train.
-     */
-    public static CausalLm load(Path directory, Optional<WeightDtype> dtype) {
         ModelConfig config = ModelConfig.read(directory.resolve("config.json"));
         try (TensorSource weights = CheckpointDirectory.open(directory)) {
-            return load(config, weights, SlidingWindowRule.TRANSFORMERS_4_40, dtype.orElseGet(() -> defaultDtype(weights)));
+            return load(config, weights);
         }
     }
 

@@ -12,7 +12,12 @@ import dev.wmdpjunit.core.model.Tokenizer;
 import dev.wmdpjunit.core.scoring.ForwardPlan;
 import dev.wmdpjunit.core.scoring.ForwardPlan.LogProbRows;
 import dev.wmdpjunit.core.scoring.ForwardPlan.Window;
+import dev.wmdpjunit.core.model.WeightDtype;
+import dev.wmdpjunit.djl.checkpoint.CheckpointDirectory;
+import dev.wmdpjunit.djl.checkpoint.TensorSource;
 import dev.wmdpjunit.djl.model.CausalLm;
+import dev.wmdpjunit.djl.model.ModelConfig;
+import dev.wmdpjunit.djl.model.SlidingWindowRule;
 import dev.wmdpjunit.djl.tokenizer.HfTokenizer;
 
 import java.nio.file.Path;
@@ -67,13 +72,19 @@ public final class DjlLanguageModel implements LanguageModel {
 
     /**
      * Opens a Hugging Face model directory: {@code config.json}, the safetensors weights, {@code tokenizer.json}
-     * with its configuration files, and lm-eval's {@link ModelMaxLength} for it.
+     * with its configuration files, and lm-eval's {@link ModelMaxLength} for it. The weights are held in
+     * {@link ModelOptions#dtype()}, by default the checkpoint's own precision (a BF16 checkpoint stays 2 bytes per
+     * weight); a model that cannot fit in the memory the process can get is refused before loading
+     * ({@link MemoryCheck}).
      */
     public static DjlLanguageModel open(Path directory, ModelOptions options) {
         HfTokenizer tokenizer = HfTokenizer.load(directory);
         CausalLm model;
-        try {
-            model = CausalLm.load(directory, options.dtype());
+        try (TensorSource weights = CheckpointDirectory.open(directory)) {
+            WeightDtype dtype = options.dtype().orElseGet(() -> CausalLm.defaultDtype(weights));
+            MemoryCheck.ensureFits(directory, weights, dtype);
+            model = CausalLm.load(ModelConfig.read(directory.resolve("config.json")), weights,
+                    SlidingWindowRule.TRANSFORMERS_4_40, dtype);
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
