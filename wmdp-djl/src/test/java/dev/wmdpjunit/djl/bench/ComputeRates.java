@@ -46,16 +46,23 @@ final class ComputeRates {
      * (eager attention computes the full T x T scores), plus 2 x vocab x hidden per scored row; padding is not
      * counted.
      */
-    record Workload(long windows, long tokens, int longest, double flops) {
+    record Workload(long windows, long tokens, long paddedTokens, int longest, double flops) {
 
+        /** @param batchSize windows per batch, to count the padded tokens the batches compute */
         static Workload of(List<List<LoglikelihoodRequest>> calls, int maxLength, ModelConfig config,
-                           long layerWeights) {
+                           long layerWeights, int batchSize) {
             long windows = 0;
             long tokens = 0;
+            long paddedTokens = 0;
             int longest = 0;
             double flops = 0;
             for (List<LoglikelihoodRequest> call : calls) {
-                for (ForwardPlan.Window window : ForwardPlan.of(call, maxLength).windows()) {
+                List<ForwardPlan.Window> planned = ForwardPlan.of(call, maxLength).windows();
+                for (int first = 0; first < planned.size(); first += batchSize) {
+                    int count = Math.min(batchSize, planned.size() - first);
+                    paddedTokens += (long) count * planned.get(first).length(); // longest first
+                }
+                for (ForwardPlan.Window window : planned) {
                     double t = window.length();
                     int scoredRows = window.length() - window.firstScoredPosition();
                     windows++;
@@ -65,7 +72,7 @@ final class ComputeRates {
                             + 2.0 * config.vocabSize() * config.hiddenSize() * scoredRows;
                 }
             }
-            return new Workload(windows, tokens, longest, flops);
+            return new Workload(windows, tokens, paddedTokens, longest, flops);
         }
     }
 }

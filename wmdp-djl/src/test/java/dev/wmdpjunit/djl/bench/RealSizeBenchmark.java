@@ -71,13 +71,18 @@ public final class RealSizeBenchmark {
         Files.createDirectories(directory);
         long start = System.nanoTime();
         shape.write(directory, 1, dtype);
+        copyTokenizer(directory);
+        System.out.printf("wrote %s: %,d parameters as %s, %,d bytes, in %.1f s%n", directory,
+                shape.parameterCount(), dtype, Files.size(directory.resolve("model.safetensors")),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Copies stories260K's tokenizer and generation config next to a random checkpoint. */
+    static void copyTokenizer(Path directory) throws IOException {
         Path stories = BenchmarkInputs.sharedDir().resolve("models/stories260K");
         for (String file : TOKENIZER_FILES) {
             Files.copy(stories.resolve(file), directory.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
-        System.out.printf("wrote %s: %,d parameters as %s, %,d bytes, in %.1f s%n", directory,
-                shape.parameterCount(), dtype, Files.size(directory.resolve("model.safetensors")),
-                (System.nanoTime() - start) / 1e9);
     }
 
     private static void score(Path directory, int perSubject, int batchSize) {
@@ -110,13 +115,16 @@ public final class RealSizeBenchmark {
                 calls.add(BenchmarkInputs.choiceRequests(some, model.tokenizer()).stream()
                         .flatMap(List::stream).toList());
             }
-            ComputeRates.Workload workload = ComputeRates.Workload.of(calls, model.maxLength(), config, layerWeights);
-            System.out.printf("workload: %d questions, %d windows, %,d fed tokens (longest %d), %.1f GFLOP;"
-                            + " %d windows per batch, libtorch threads %d%n", questions.size(), workload.windows(),
-                    workload.tokens(), workload.longest(), workload.flops() / 1e9, batchSize,
-                    JniUtils.getNumThreads());
+            ComputeRates.Workload workload = ComputeRates.Workload.of(calls, model.maxLength(), config, layerWeights,
+                    batchSize);
+            System.out.printf("workload: %d questions, %d windows, %,d fed tokens (%,d with padding, longest %d),"
+                            + " %.1f GFLOP; %d windows per batch, libtorch threads %d%n", questions.size(),
+                    workload.windows(), workload.tokens(), workload.paddedTokens(), workload.longest(),
+                    workload.flops() / 1e9, batchSize, JniUtils.getNumThreads());
             double gemm = ComputeRates.gemmGflops(GEMM_SIZE, DataType.FLOAT32);
-            System.out.printf("libtorch float32 GEMM %d^3: %.1f GFLOP/s (best of 5)%n", GEMM_SIZE, gemm);
+            double halfGemm = ComputeRates.gemmGflops(GEMM_SIZE, DataType.FLOAT16);
+            System.out.printf("libtorch GEMM %d^3 (best of 5): float32 %.1f GFLOP/s, float16 %.1f GFLOP/s%n",
+                    GEMM_SIZE, gemm, halfGemm);
 
             start = System.nanoTime();
             StringBuilder predicted = new StringBuilder();
