@@ -13,10 +13,11 @@ final class Attention {
 
     /**
      * Score elements (batch x heads x queries x keys) above which the queries are processed in chunks, each in its
-     * own scope: 16M float32 scores are 64 MiB per intermediate (scores, scaled, masked, softmax). Every query row
-     * is computed independently, so chunking changes no value beyond the rounding of differently shaped products.
+     * own scope: 4M float32 scores are 16 MiB per intermediate (scores, scaled, masked, softmax), small enough for
+     * glibc to reuse freed blocks rather than map fresh pages for each. Every query row is computed independently,
+     * so chunking changes no value beyond the rounding of differently shaped products.
      */
-    static final long MAX_SCORE_ELEMENTS = 16L << 20;
+    static final long MAX_SCORE_ELEMENTS = 4L << 20;
 
     /**
      * {@code softmax(mask(q k^T / scoreDivisor)) v}.

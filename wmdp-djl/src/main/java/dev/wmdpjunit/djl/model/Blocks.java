@@ -60,7 +60,8 @@ final class Blocks {
 
     /** The gated feed-forward of Llama-style models: {@code down(act(gate(x)) * up(x))}, no biases. */
     static NDArray gatedMlp(NDArray x, NDArray gate, NDArray up, NDArray down, Activation activation) {
-        NDArray gated = activation.apply(linear(x, gate, null)).mul(linear(x, up, null));
+        // the three [tokens, intermediate] arrays before the product are freed before the down projection
+        NDArray gated = CausalLm.scoped(() -> activation.apply(linear(x, gate, null)).mul(linear(x, up, null)));
         return linear(gated, down, null);
     }
 

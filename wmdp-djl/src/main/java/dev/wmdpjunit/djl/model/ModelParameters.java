@@ -40,6 +40,9 @@ public final class ModelParameters {
     /** Largest difference allowed between a held float16 value and the value it stands for: 2^-25. */
     static final float SUBNORMAL_ERROR = 0x1p-25f;
 
+    /** The largest finite float16. */
+    static final float FLOAT16_MAX = 65504f;
+
     private final Map<String, NDArray> byName;
 
     private ModelParameters(Map<String, NDArray> byName) {
@@ -94,10 +97,10 @@ public final class ModelParameters {
             values.attach(scratch);
             NDArray rounded = roundedTo(values, dtype, source.dataType(name));
             NDArray held = rounded;
-            if (rounded.getShape().dimension() == 2) {
-                NDArray half = rounded.toType(DataType.FLOAT16, false);
-                NDArray error = half.toType(DataType.FLOAT32, false).sub(rounded).abs();
-                held = error.lte(SUBNORMAL_ERROR).all().getBoolean() ? half : rounded;
+            // Round to nearest puts every value of magnitude up to 65504 within half a float16 subnormal step
+            // (SUBNORMAL_ERROR) of itself or closer; larger ones (and NaN) keep the matrix in float32.
+            if (rounded.getShape().dimension() == 2 && rounded.abs().max().getFloat() <= FLOAT16_MAX) {
+                held = rounded.toType(DataType.FLOAT16, false);
             }
             held.attach(manager);
             return held;

@@ -46,7 +46,7 @@ import java.util.Objects;
 public final class DjlLanguageModel implements LanguageModel {
 
     /** Padded tokens of one forward pass at most (unless a single window is longer); see {@link #forward}. */
-    static final int TOKENS_PER_FORWARD = 4096;
+    static final int TOKENS_PER_FORWARD = 2048;
 
     private final CausalLm model;
     private final Tokenizer tokenizer;

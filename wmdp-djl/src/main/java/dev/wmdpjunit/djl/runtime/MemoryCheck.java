@@ -25,7 +25,7 @@ final class MemoryCheck {
 
     /**
      * Memory beyond the weights that scoring needs: measured 0.9-1.1 GB on the 180M and 971M checkpoints at the
-     * default batch size (libtorch and the JVM 0.3 GB, one forward pass of at most 4,096 tokens the rest).
+     * default batch size (libtorch and the JVM 0.3 GB, one forward pass of at most 2,048 tokens the rest).
      */
     static final long WORKING_SET_BYTES = 1L << 30;
 
