@@ -1,5 +1,6 @@
 package dev.wmdpjunit.engine.internal;
 
+import dev.wmdpjunit.core.model.OpenedModel;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -11,14 +12,14 @@ import java.util.Optional;
  * @param baseline   the base model, opened only when a selected threshold compares with it and one is set
  * @param resultsDir where this suite's results files go: {@code <wmdp.results>/<suite class name>}
  */
-record SuiteRun(EngineSettings settings, OpenModel candidate, Optional<OpenModel> baseline, Path resultsDir)
+record SuiteRun(EngineSettings settings, OpenedModel candidate, Optional<OpenedModel> baseline, Path resultsDir)
         implements AutoCloseable {
 
     /** Closes both models; the candidate even if closing the baseline fails. */
     @Override
     public void close() {
         try {
-            baseline.ifPresent(OpenModel::close);
+            baseline.ifPresent(OpenedModel::close);
         } finally {
             candidate.close();
         }
