@@ -68,6 +68,11 @@ public final class WmdpConfiguration {
     /** Compute threads of the backend; default 0 = the backend's choice. */
     public static final String THREADS = "wmdp.threads";
     /**
+     * Precision the weights are held in: {@code bfloat16}, {@code float16} or {@code float32}; default the
+     * checkpoint's own where the backend computes it correctly (see the backend's README).
+     */
+    public static final String DTYPE = "wmdp.dtype";
+    /**
      * Few-shot examples for MMLU, the first k of the subject's dev split; default 0, lm-eval's default for its
      * {@code mmlu} tasks (their YAML sets no {@code num_fewshot}; the Open LLM Leaderboard ran 5).
      */

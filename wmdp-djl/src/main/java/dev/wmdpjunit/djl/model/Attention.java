@@ -1,6 +1,8 @@
 package dev.wmdpjunit.djl.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 
 /** Scaled dot-product attention with grouped-query heads, as HF eager attention computes it. */
@@ -10,11 +12,20 @@ final class Attention {
     }
 
     /**
+     * Score elements (batch x heads x queries x keys) above which the queries are processed in chunks, each in its
+     * own scope: 4M float32 scores are 16 MiB per intermediate (scores, scaled, masked, softmax), small enough for
+     * glibc to reuse freed blocks rather than map fresh pages for each. Every query row is computed independently,
+     * so chunking changes no value beyond the rounding of differently shaped products.
+     */
+    static final long MAX_SCORE_ELEMENTS = 4L << 20;
+
+    /**
      * {@code softmax(mask(q k^T / scoreDivisor)) v}.
      *
      * <p>Query head h uses key/value head {@code h / (heads / kvHeads)} (HF {@code repeat_kv}). Instead of copying
      * k and v per query head, the query heads of one group are folded into the row axis, so every group is one
-     * matrix product.
+     * matrix product. Long inputs are processed {@link #MAX_SCORE_ELEMENTS in chunks of queries}, so memory grows
+     * with the sequence length, not its square.
      *
      * @param q [B, heads, T, d]
      * @param k [B, kvHeads, T, d]
@@ -22,20 +33,46 @@ final class Attention {
      * @return [B, heads, T, d]
      */
     static NDArray attend(NDArray q, NDArray k, NDArray v, AttentionMask mask, double scoreDivisor) {
+        return attend(q, k, v, mask, scoreDivisor, MAX_SCORE_ELEMENTS);
+    }
+
+    /** {@link #attend} with another chunking threshold (tests). */
+    static NDArray attend(NDArray q, NDArray k, NDArray v, AttentionMask mask, double scoreDivisor,
+                          long maxScoreElements) {
+        Shape shape = q.getShape();
+        long seqLen = shape.get(2);
+        long rowsPerChunk = Math.max(1, maxScoreElements / (shape.get(0) * shape.get(1) * seqLen));
+        if (rowsPerChunk >= seqLen) {
+            return attendRows(q, k, v, mask, 0, scoreDivisor);
+        }
+        NDList chunks = new NDList();
+        for (long first = 0; first < seqLen; first += rowsPerChunk) {
+            long from = first;
+            long to = Math.min(seqLen, first + rowsPerChunk);
+            chunks.add(CausalLm.scoped(() -> attendRows(q.get(":, :, " + from + ":" + to + ", :"), k, v, mask, from,
+                    scoreDivisor)));
+        }
+        return NDArrays.concat(chunks, 2);
+    }
+
+    /** Attention of the queries {@code q} [B, heads, rows, d], which are rows firstQuery.. of the sequence. */
+    private static NDArray attendRows(NDArray q, NDArray k, NDArray v, AttentionMask mask, long firstQuery,
+                                      double scoreDivisor) {
         Shape shape = q.getShape();
         long batch = shape.get(0);
         long heads = shape.get(1);
-        long seqLen = shape.get(2);
+        long rows = shape.get(2);
         long headDim = shape.get(3);
         long kvHeads = k.getShape().get(1);
-        long groupRows = heads / kvHeads * seqLen;
+        long keys = k.getShape().get(2);
+        long groupRows = heads / kvHeads * rows;
         NDArray scores = q.reshape(batch, kvHeads, groupRows, headDim)
                 .matMul(k.transpose(0, 1, 3, 2))
-                .reshape(batch, heads, seqLen, seqLen)
+                .reshape(batch, heads, rows, keys)
                 .div(Blocks.scalar(q, (float) scoreDivisor));
-        NDArray probabilities = mask.apply(scores).softmax(3);
-        return probabilities.reshape(batch, kvHeads, groupRows, seqLen)
+        NDArray probabilities = mask.apply(scores, firstQuery).softmax(3);
+        return probabilities.reshape(batch, kvHeads, groupRows, keys)
                 .matMul(v)
-                .reshape(batch, heads, seqLen, headDim);
+                .reshape(batch, heads, rows, headDim);
     }
 }

@@ -18,8 +18,21 @@ interface AttentionMask {
     /** {@code torch.finfo(torch.float32).min}. */
     float MASKED = -Float.MAX_VALUE;
 
-    /** The scores with masked positions replaced or offset. */
-    NDArray apply(NDArray scores);
+    /**
+     * The scores with masked positions replaced or offset.
+     *
+     * @param scores     [B, heads, rows, T]: the scores of queries firstQuery .. firstQuery + rows - 1
+     * @param firstQuery the sequence position of the first query row
+     */
+    NDArray apply(NDArray scores, long firstQuery);
+
+    /** Rows first .. first + count - 1 of the third axis of a [*, *, T, T] table (the table itself if all). */
+    private static NDArray queryRows(NDArray table, long first, long count) {
+        if (first == 0 && count == table.getShape().get(2)) {
+            return table;
+        }
+        return table.get(":, :, " + first + ":" + (first + count) + ", :");
+    }
 
     /**
      * Llama, Mistral, Qwen2 and Mixtral: one additive bias, 0 where a key is visible and min elsewhere
@@ -44,7 +57,7 @@ interface AttentionMask {
         }
         // (1 - visible) * min: 0 where visible (exactly -0.0, which leaves every score unchanged), min elsewhere
         NDArray bias = visible.toType(DataType.FLOAT32, false).neg().add(1f).mul(MASKED);
-        return scores -> scores.add(bias);
+        return (scores, firstQuery) -> scores.add(queryRows(bias, firstQuery, scores.getShape().get(2)));
     }
 
     /**
@@ -55,14 +68,15 @@ interface AttentionMask {
      */
     static AttentionMask causalThenPadding(NDManager manager, long seqLen, NDArray paddingMask) {
         NDArray positions = manager.arange(0, (int) seqLen, 1, DataType.INT64);
-        NDArray causal = positions.reshape(1, seqLen).lte(positions.reshape(seqLen, 1));
+        NDArray causal = positions.reshape(1, seqLen).lte(positions.reshape(seqLen, 1)).reshape(1, 1, seqLen, seqLen);
         NDArray masked = manager.create(MASKED);
         NDArray paddingBias = paddingMask == null ? null
                 : paddingMask.toType(DataType.FLOAT32, false).neg().add(1f).mul(MASKED)
                         .reshape(paddingMask.getShape().get(0), 1, 1, seqLen);
-        return scores -> {
+        return (scores, firstQuery) -> {
             Shape shape = scores.getShape();
-            NDArray causalScores = NDArrays.where(causal.broadcast(shape), scores, masked.broadcast(shape));
+            NDArray visible = queryRows(causal, firstQuery, shape.get(2)).broadcast(shape);
+            NDArray causalScores = NDArrays.where(visible, scores, masked.broadcast(shape));
             return paddingBias == null ? causalScores : causalScores.add(paddingBias);
         };
     }

@@ -11,15 +11,29 @@ final class Blocks {
     private Blocks() {
     }
 
-    /** {@code nn.Linear}: {@code x @ weight^T + bias}, weight stored [out, in]; bias may be null. */
+    /**
+     * {@code nn.Linear}: {@code x @ weight^T + bias}, weight stored [out, in]; bias may be null. A weight held in
+     * float16 is widened to float32 for this product alone (see {@link ModelParameters}).
+     */
     static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
-        NDArray y = x.matMul(weight.transpose());
+        NDArray y = weight.getDataType() == DataType.FLOAT32 ? x.matMul(weight.transpose())
+                : CausalLm.scoped(() -> x.matMul(weight.toType(DataType.FLOAT32, false).transpose()));
         return bias == null ? y : y.add(bias);
     }
 
-    /** {@code nn.Embedding}: rows of {@code table} picked by integer ids; gradients flow into the table. */
+    /** {@code x @ weight} for a weight stored [in, out] (GPT-2's Conv1D), widened like {@link #linear}'s. */
+    static NDArray matMul(NDArray x, NDArray weight) {
+        return weight.getDataType() == DataType.FLOAT32 ? x.matMul(weight)
+                : CausalLm.scoped(() -> x.matMul(weight.toType(DataType.FLOAT32, false)));
+    }
+
+    /**
+     * {@code nn.Embedding}: rows of {@code table} picked by integer ids, in float32 (rows of a float16 table are
+     * widened); gradients flow into the table.
+     */
     static NDArray embedding(NDArray ids, NDArray table) {
-        return ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+        NDArray rows = ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+        return rows.getDataType() == DataType.FLOAT32 ? rows : rows.toType(DataType.FLOAT32, false);
     }
 
     /**
@@ -46,7 +60,8 @@ final class Blocks {
 
     /** The gated feed-forward of Llama-style models: {@code down(act(gate(x)) * up(x))}, no biases. */
     static NDArray gatedMlp(NDArray x, NDArray gate, NDArray up, NDArray down, Activation activation) {
-        NDArray gated = activation.apply(linear(x, gate, null)).mul(linear(x, up, null));
+        // the three [tokens, intermediate] arrays before the product are freed before the down projection
+        NDArray gated = CausalLm.scoped(() -> activation.apply(linear(x, gate, null)).mul(linear(x, up, null)));
         return linear(gated, down, null);
     }
 

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.wmdpjunit.core.model.WeightDtype;
 import dev.wmdpjunit.djl.checkpoint.CheckpointDirectory;
 import dev.wmdpjunit.djl.checkpoint.TensorSource;
 
@@ -15,18 +16,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * A decoder-only causal language model on DJL PyTorch (CPU, float32) that computes what transformers 4.40.2
+ * A decoder-only causal language model on DJL PyTorch (CPU, computing in float32) that computes what transformers 4.40.2
  * computes for the same checkpoint, with eager attention.
  *
  * <p>Inputs are token ids [B, T] (int64) and an optional attention mask [B, T] (1 = real token, 0 = padding,
  * on either side). As in 4.40.2, positions are 0..T-1 for every row whatever the padding: no position ids are
  * derived from the mask.
  *
- * <p>Memory: every call runs inside its own {@link NDScope}, so all intermediate arrays are freed when it
- * returns; the returned arrays are attached to the NDManager of the input ids, and the caller frees them by
- * closing that manager (or the result). The weights live until {@link #close()}.
+ * <p>Memory: every call runs inside its own {@link NDScope}, and so does every decoder layer (and every query
+ * chunk of a long attention), so a layer's intermediate arrays are freed as soon as the layer has produced its
+ * output: a pass holds the weights, the residual stream and one layer's working set, not every layer's. The
+ * returned arrays are attached to the NDManager of the input ids, and the caller frees them by closing that
+ * manager (or the result). The weights live until {@link #close()}.
  *
  * <p>Training: {@link #parameters()} are the live weights in HF naming; make a subset trainable with
  * {@link ModelParameters#setTrainable} and run {@link #layerOutput} or {@link #forward} inside a DJL
@@ -38,21 +42,27 @@ public abstract class CausalLm implements AutoCloseable {
     private final NDManager manager;
     private final ModelParameters parameters;
 
-    CausalLm(ModelConfig config, TensorSource weights, ParameterLayout layout) {
+    CausalLm(ModelConfig config, TensorSource weights, WeightDtype dtype, ParameterLayout layout) {
         this.config = config;
         this.manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
         try {
             this.parameters = ModelParameters.load(weights, layout, manager,
-                    config.architecture().modelType() + " model of " + config.source());
+                    config.architecture().modelType() + " model of " + config.source(), dtype);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
         }
     }
 
-    /** Loads a model with the sliding-window rule of transformers 4.40.2. */
+    /** Loads a model in float32 with the sliding-window rule of transformers 4.40.2. */
     public static CausalLm load(ModelConfig config, TensorSource weights) {
         return load(config, weights, SlidingWindowRule.TRANSFORMERS_4_40);
+    }
+
+    /** Loads a model in float32 (the only precision that trains), as {@link #load(ModelConfig, TensorSource,
+     * SlidingWindowRule, WeightDtype)}. */
+    public static CausalLm load(ModelConfig config, TensorSource weights, SlidingWindowRule windowRule) {
+        return load(config, weights, windowRule, WeightDtype.FLOAT32);
     }
 
     /**
@@ -60,14 +70,25 @@ public abstract class CausalLm implements AutoCloseable {
      * exactly the expected tensors with the expected shapes.
      *
      * @param windowRule how a {@code sliding_window} is applied (mistral, mixtral, qwen2); ignored otherwise
+     * @param dtype      the precision the weights are held in ({@link ModelParameters}); compute is float32
      */
-    public static CausalLm load(ModelConfig config, TensorSource weights, SlidingWindowRule windowRule) {
+    public static CausalLm load(ModelConfig config, TensorSource weights, SlidingWindowRule windowRule,
+                                WeightDtype dtype) {
         return switch (config.architecture()) {
-            case LLAMA, MISTRAL, QWEN2 -> new LlamaModel(config, weights, windowRule);
-            case MIXTRAL -> new MixtralModel(config, weights, windowRule);
-            case GPT_NEOX -> new GptNeoXModel(config, weights);
-            case GPT2 -> new Gpt2Model(config, weights);
+            case LLAMA, MISTRAL, QWEN2 -> new LlamaModel(config, weights, dtype, windowRule);
+            case MIXTRAL -> new MixtralModel(config, weights, dtype, windowRule);
+            case GPT_NEOX -> new GptNeoXModel(config, weights, dtype);
+            case GPT2 -> new Gpt2Model(config, weights, dtype);
         };
+    }
+
+    /**
+     * The precision to hold a checkpoint's weights in when the user chose none: its own (the type all its floating
+     * tensors share, else float32). Compute is float32 whatever the weights are held in, so every precision is
+     * computed correctly.
+     */
+    public static WeightDtype defaultDtype(TensorSource weights) {
+        return ModelParameters.storedDtype(weights);
     }
 
     /**
@@ -108,7 +129,10 @@ public abstract class CausalLm implements AutoCloseable {
             scope.suppressNotUsedWarning();
             checkInputs(inputIds, attentionMask);
             LayerInputs inputs = layerInputs(inputIds, attentionMask,
-                    routerLogits == null ? ignored -> { } : routerLogits::add);
+                    routerLogits == null ? ignored -> { } : logits -> {
+                        NDScope.unregister(logits); // made inside a layer's scope; it must outlive the layer
+                        routerLogits.add(logits);
+                    });
             NDArray embedded = embed(inputIds);
             if (hiddenStates != null) {
                 hiddenStates.add(embedded);
@@ -257,10 +281,30 @@ public abstract class CausalLm implements AutoCloseable {
     private NDArray runLayers(NDArray hidden, LayerInputs inputs, int lastLayer, LayerObserver observer) {
         NDArray x = hidden;
         for (int layer = 0; layer <= lastLayer; layer++) {
-            x = decoderLayer(layer, x, inputs);
+            int current = layer;
+            NDArray input = x;
+            x = scoped(() -> decoderLayer(current, input, inputs));
             observer.accept(layer, x);
         }
         return x;
+    }
+
+    /**
+     * Runs {@code work} in its own {@link NDScope}: every array it creates is freed when it returns, except its
+     * result, which joins the caller's scope. Without this, DJL keeps each intermediate array (and libtorch its
+     * memory) until the outermost scope closes, so one pass would hold every layer's activations at once. The result
+     * must be an array {@code work} created. Autograd is unaffected: torch's graph keeps its own references to the
+     * tensors it saved for the backward pass.
+     */
+    static NDArray scoped(Supplier<NDArray> work) {
+        NDArray result;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            result = work.get();
+            NDScope.unregister(result);
+        }
+        NDScope.register(result);
+        return result;
     }
 
     private void checkInputs(NDArray inputIds, NDArray attentionMask) {

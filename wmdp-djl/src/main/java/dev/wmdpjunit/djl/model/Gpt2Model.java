@@ -3,6 +3,7 @@ package dev.wmdpjunit.djl.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
+import dev.wmdpjunit.core.model.WeightDtype;
 import dev.wmdpjunit.djl.checkpoint.TensorSource;
 
 import java.util.function.Consumer;
@@ -27,12 +28,12 @@ final class Gpt2Model extends CausalLm {
 
     private final String prefix;
 
-    Gpt2Model(ModelConfig config, TensorSource weights) {
-        this(config, weights, namePrefix(weights));
+    Gpt2Model(ModelConfig config, TensorSource weights, WeightDtype dtype) {
+        this(config, weights, dtype, namePrefix(weights));
     }
 
-    private Gpt2Model(ModelConfig config, TensorSource weights, String prefix) {
-        super(config, weights, layout(config, prefix));
+    private Gpt2Model(ModelConfig config, TensorSource weights, WeightDtype dtype, String prefix) {
+        super(config, weights, dtype, layout(config, prefix));
         this.prefix = prefix;
     }
 
@@ -119,7 +120,7 @@ final class Gpt2Model extends CausalLm {
 
     /** HF {@code Conv1D}: weight stored [in, out], {@code x @ W + b}. */
     private NDArray conv1d(NDArray x, String module) {
-        return x.matMul(param(module + ".weight")).add(param(module + ".bias"));
+        return Blocks.matMul(x, param(module + ".weight")).add(param(module + ".bias"));
     }
 
     private NDArray layerNorm(NDArray x, String module) {

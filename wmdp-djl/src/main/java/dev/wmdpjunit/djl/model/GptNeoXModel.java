@@ -3,6 +3,7 @@ package dev.wmdpjunit.djl.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import dev.wmdpjunit.core.model.WeightDtype;
 import dev.wmdpjunit.djl.checkpoint.TensorSource;
 
 import java.util.function.Consumer;
@@ -25,8 +26,8 @@ final class GptNeoXModel extends CausalLm {
 
     private final RotaryEmbedding rotary;
 
-    GptNeoXModel(ModelConfig config, TensorSource weights) {
-        super(config, weights, layout(config));
+    GptNeoXModel(ModelConfig config, TensorSource weights, WeightDtype dtype) {
+        super(config, weights, dtype, layout(config));
         this.rotary = new RotaryEmbedding(config.rotaryDim(), config.ropeTheta());
     }
 

@@ -1,6 +1,7 @@
 package dev.wmdpjunit.djl.model;
 
 import ai.djl.ndarray.NDArray;
+import dev.wmdpjunit.core.model.WeightDtype;
 import dev.wmdpjunit.djl.checkpoint.TensorSource;
 
 import java.util.function.Consumer;
@@ -30,12 +31,13 @@ class LlamaModel extends CausalLm {
     private final RotaryEmbedding rotary;
     private final SlidingWindowRule windowRule;
 
-    LlamaModel(ModelConfig config, TensorSource weights, SlidingWindowRule windowRule) {
-        this(config, weights, layout(config, LlamaModel::declareMlp), windowRule);
+    LlamaModel(ModelConfig config, TensorSource weights, WeightDtype dtype, SlidingWindowRule windowRule) {
+        this(config, weights, dtype, layout(config, LlamaModel::declareMlp), windowRule);
     }
 
-    LlamaModel(ModelConfig config, TensorSource weights, ParameterLayout layout, SlidingWindowRule windowRule) {
-        super(config, weights, layout);
+    LlamaModel(ModelConfig config, TensorSource weights, WeightDtype dtype, ParameterLayout layout,
+               SlidingWindowRule windowRule) {
+        super(config, weights, dtype, layout);
         this.rotary = new RotaryEmbedding(config.rotaryDim(), config.ropeTheta());
         this.windowRule = windowRule;
     }

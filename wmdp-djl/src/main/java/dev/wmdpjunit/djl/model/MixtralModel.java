@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import dev.wmdpjunit.core.model.WeightDtype;
 import dev.wmdpjunit.djl.checkpoint.TensorSource;
 
 /**
@@ -17,8 +18,8 @@ import dev.wmdpjunit.djl.checkpoint.TensorSource;
  */
 final class MixtralModel extends LlamaModel {
 
-    MixtralModel(ModelConfig config, TensorSource weights, SlidingWindowRule windowRule) {
-        super(config, weights, layout(config, MixtralModel::declareExperts), windowRule);
+    MixtralModel(ModelConfig config, TensorSource weights, WeightDtype dtype, SlidingWindowRule windowRule) {
+        super(config, weights, dtype, layout(config, MixtralModel::declareExperts), windowRule);
     }
 
     private static void declareExperts(ParameterLayout layout, String layerPrefix, ModelConfig config) {

@@ -4,7 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.wmdpjunit.core.model.WeightDtype;
 import dev.wmdpjunit.djl.checkpoint.TensorSource;
+import dev.wmdpjunit.djl.safetensors.FloatFormats;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +17,17 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The parameters of a model as float32 NDArrays keyed by their Hugging Face names, in state-dict order.
+ * The parameters of a model as NDArrays keyed by their Hugging Face names, in state-dict order.
+ *
+ * <p>Precision ({@link WeightDtype}): the values are the checkpoint's rounded to the chosen dtype, as transformers'
+ * {@code torch_dtype} gives them. Float32 holds every parameter as float32 (a BF16 or F16 file widens exactly).
+ * Bfloat16 and float16 hold each matrix (2-D parameter) in 2 bytes as a float16 array. Float16 represents every
+ * bfloat16 value of magnitude 2^-14 (6.1e-5) to 65504 exactly; smaller ones become float16 subnormals, off by at
+ * most 2^-25 (3.0e-8) absolute ({@link #SUBNORMAL_ERROR}), which real checkpoints have in every matrix (random
+ * normal(0, 0.02) weights: 0.24% of them). A matrix with a value float16 cannot hold within that bound (above
+ * 65504) is held in float32 with the same rounded values instead.
+ * Vectors (norms, biases) are held in float32. DJL 0.36 cannot hold bfloat16 arrays at all (its PyTorch JNI aborts
+ * the JVM on them), hence float16 storage. Compute is float32: a float16 matrix is widened for each product.
  *
  * <p>A tied head is not a separate entry, exactly as in the files HF writes. The arrays are the ones the
  * forward pass uses: updating one in place (an optimizer step) changes the model, and {@link #asMap()} is what
@@ -25,6 +37,12 @@ public final class ModelParameters {
 
     private static final int MAX_REPORTED_PROBLEMS = 20;
 
+    /** Largest difference allowed between a held float16 value and the value it stands for: 2^-25. */
+    static final float SUBNORMAL_ERROR = 0x1p-25f;
+
+    /** The largest finite float16. */
+    static final float FLOAT16_MAX = 65504f;
+
     private final Map<String, NDArray> byName;
 
     private ModelParameters(Map<String, NDArray> byName) {
@@ -32,24 +50,77 @@ public final class ModelParameters {
     }
 
     /**
-     * Loads every parameter of {@code layout} from {@code source} into {@code manager} as float32, after checking
-     * that the checkpoint holds exactly the expected tensors with the expected shapes.
+     * Loads every parameter of {@code layout} from {@code source} into {@code manager} in {@code dtype} (see the
+     * class comment), after checking that the checkpoint holds exactly the expected tensors with the expected shapes.
+     * Tensors are loaded one at a time, so loading holds the model plus one tensor in transit.
      *
      * @param model what is being loaded (architecture and config file), for error messages
      * @throws IllegalArgumentException listing every missing, unexpected or misshapen tensor
      */
-    static ModelParameters load(TensorSource source, ParameterLayout layout, NDManager manager, String model) {
+    static ModelParameters load(TensorSource source, ParameterLayout layout, NDManager manager, String model,
+                                WeightDtype dtype) {
         checkNames(source, layout, model);
         Map<String, NDArray> loaded = new LinkedHashMap<>();
         for (String name : layout.shapes().keySet()) {
-            NDArray array = source.load(name, manager, DataType.FLOAT32);
+            NDArray array = hold(source, name, manager, dtype);
             array.setName(name);
             loaded.put(name, array);
         }
         for (String name : source.names()) {
-            layout.tiedTarget(name).ifPresent(target -> checkTiedCopy(source, name, loaded.get(target), manager));
+            layout.tiedTarget(name).ifPresent(target -> checkTiedCopy(source, name, target, manager));
         }
         return new ModelParameters(loaded);
+    }
+
+    /** The dtype a checkpoint's floating tensors are stored in, if they all share one (else float32). */
+    static WeightDtype storedDtype(TensorSource source) {
+        Set<DataType> floating = new java.util.HashSet<>();
+        for (String name : source.names()) {
+            DataType type = source.dataType(name);
+            if (type.isFloating()) {
+                floating.add(type);
+            }
+        }
+        if (floating.equals(Set.of(DataType.BFLOAT16))) {
+            return WeightDtype.BFLOAT16;
+        }
+        return floating.equals(Set.of(DataType.FLOAT16)) ? WeightDtype.FLOAT16 : WeightDtype.FLOAT32;
+    }
+
+    /** One tensor with its values rounded to {@code dtype}, held as the class comment says. */
+    private static NDArray hold(TensorSource source, String name, NDManager manager, WeightDtype dtype) {
+        NDArray values = source.load(name, manager, DataType.FLOAT32);
+        if (dtype == WeightDtype.FLOAT32 || !values.getDataType().isFloating()) {
+            return values;
+        }
+        try (NDManager scratch = manager.newSubManager()) {
+            values.attach(scratch);
+            NDArray rounded = roundedTo(values, dtype, source.dataType(name));
+            NDArray held = rounded;
+            // Round to nearest puts every value of magnitude up to 65504 within half a float16 subnormal step
+            // (SUBNORMAL_ERROR) of itself or closer; larger ones (and NaN) keep the matrix in float32.
+            if (rounded.getShape().dimension() == 2 && rounded.abs().max().getFloat() <= FLOAT16_MAX) {
+                held = rounded.toType(DataType.FLOAT16, false);
+            }
+            held.attach(manager);
+            return held;
+        }
+    }
+
+    /** Float32 values rounded to {@code dtype} (a no-op when the file stored them in that dtype). */
+    private static NDArray roundedTo(NDArray values, WeightDtype dtype, DataType stored) {
+        if (dtype == WeightDtype.FLOAT16) {
+            return stored == DataType.FLOAT16 ? values : values.toType(DataType.FLOAT16, false)
+                    .toType(DataType.FLOAT32, false);
+        }
+        if (stored == DataType.BFLOAT16) {
+            return values;
+        }
+        float[] rounded = values.toFloatArray();
+        for (int i = 0; i < rounded.length; i++) {
+            rounded[i] = FloatFormats.bf16ToFloat(FloatFormats.floatToBf16(rounded[i]));
+        }
+        return values.getManager().create(rounded, values.getShape());
     }
 
     /** The parameter with this HF name. */
@@ -133,12 +204,13 @@ public final class ModelParameters {
     }
 
     /** A file may store a tied head a second time; it is accepted only if it is the same tensor. */
-    private static void checkTiedCopy(TensorSource source, String alias, NDArray target, NDManager manager) {
+    private static void checkTiedCopy(TensorSource source, String alias, String target, NDManager manager) {
         try (NDManager scratch = manager.newSubManager()) {
             NDArray copy = source.load(alias, scratch, DataType.FLOAT32);
-            if (!copy.getShape().equals(target.getShape()) || !copy.contentEquals(target)) {
+            NDArray original = source.load(target, scratch, DataType.FLOAT32);
+            if (!copy.getShape().equals(original.getShape()) || !copy.contentEquals(original)) {
                 throw new IllegalArgumentException(source.describe(alias) + ": tie_word_embeddings is true but this"
-                        + " tensor differs from the " + target.getName() + " it is tied to");
+                        + " tensor differs from the " + target + " it is tied to");
             }
         }
     }

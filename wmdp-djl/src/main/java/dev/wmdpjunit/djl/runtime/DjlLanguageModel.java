@@ -15,9 +15,14 @@ import dev.wmdpjunit.core.model.Tokenizer;
 import dev.wmdpjunit.core.scoring.ForwardPlan;
 import dev.wmdpjunit.core.scoring.ForwardPlan.LogProbRows;
 import dev.wmdpjunit.core.scoring.ForwardPlan.Window;
+import dev.wmdpjunit.core.model.WeightDtype;
+import dev.wmdpjunit.djl.checkpoint.CheckpointDirectory;
+import dev.wmdpjunit.djl.checkpoint.TensorSource;
 import dev.wmdpjunit.djl.model.CausalLm;
 import dev.wmdpjunit.djl.model.ForwardOptions;
 import dev.wmdpjunit.djl.model.ForwardResult;
+import dev.wmdpjunit.djl.model.ModelConfig;
+import dev.wmdpjunit.djl.model.SlidingWindowRule;
 import dev.wmdpjunit.djl.tokenizer.HfTokenizer;
 
 import java.io.IOException;
@@ -46,6 +51,9 @@ import java.util.Objects;
  */
 public final class DjlLanguageModel implements LanguageModel, QuantizableModel, HiddenStateModel {
 
+    /** Padded tokens of one forward pass at most (unless a single window is longer); see {@link #forward}. */
+    static final int TOKENS_PER_FORWARD = 2048;
+
     private final CausalLm model;
     private final Tokenizer tokenizer;
     private final int maxLength;
@@ -72,13 +80,19 @@ public final class DjlLanguageModel implements LanguageModel, QuantizableModel, 
 
     /**
      * Opens a Hugging Face model directory: {@code config.json}, the safetensors weights, {@code tokenizer.json}
-     * with its configuration files, and lm-eval's {@link ModelMaxLength} for it.
+     * with its configuration files, and lm-eval's {@link ModelMaxLength} for it. The weights are held in
+     * {@link ModelOptions#dtype()}, by default the checkpoint's own precision (a BF16 checkpoint stays 2 bytes per
+     * weight); a model that cannot fit in the memory the process can get is refused before loading
+     * ({@link MemoryCheck}).
      */
     public static DjlLanguageModel open(Path directory, ModelOptions options) {
         HfTokenizer tokenizer = HfTokenizer.load(directory);
         CausalLm model;
-        try {
-            model = CausalLm.load(directory);
+        try (TensorSource weights = CheckpointDirectory.open(directory)) {
+            WeightDtype dtype = options.dtype().orElseGet(() -> CausalLm.defaultDtype(weights));
+            MemoryCheck.ensureFits(directory, weights, dtype);
+            model = CausalLm.load(ModelConfig.read(directory.resolve("config.json")), weights,
+                    SlidingWindowRule.TRANSFORMERS_4_40, dtype);
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
@@ -203,7 +217,31 @@ public final class DjlLanguageModel implements LanguageModel, QuantizableModel, 
         }
     }
 
+    /**
+     * Runs a planned batch, split into sub-batches of at most {@link #TOKENS_PER_FORWARD} padded tokens (but at least
+     * one window): activations grow with the tokens of a forward pass, so this bounds the working set whatever the
+     * batch size and the prompt lengths. Windows come longest first, so a sub-batch's first window sets its padded
+     * length. Gradients are never recorded here, even if a caller left torch's grad mode on (a model being trained).
+     */
     private List<LogProbRows> forward(List<Window> windows) {
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            List<LogProbRows> rows = new ArrayList<>(windows.size());
+            int from = 0;
+            while (from < windows.size()) {
+                int length = windows.get(from).length();
+                int to = from + Math.max(1, Math.min(windows.size() - from, TOKENS_PER_FORWARD / length));
+                rows.addAll(forwardPadded(windows.subList(from, to)));
+                from = to;
+            }
+            return rows;
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
+    }
+
+    private List<LogProbRows> forwardPadded(List<Window> windows) {
         PaddedBatch batch = new PaddedBatch(windows);
         float[] logProbs;
         try (NDManager scope = manager.newSubManager()) {

@@ -16,8 +16,13 @@ import java.util.Set;
 
 /**
  * One safetensors file, opened read-only. The header is parsed and validated when the file is opened (see
- * {@link SafetensorsHeader} for the rules); tensor data is memory-mapped when a tensor is loaded, one region of
- * at most 1 GiB at a time, so files of any size are read without copying them into the Java heap.
+ * {@link SafetensorsHeader} for the rules); a tensor's data is read when it is loaded, in pieces of at most
+ * 16 MiB through one reusable direct buffer, so files of any size are read without copying them into the Java heap.
+ *
+ * <p>Why reads and not a memory map: pages of a mapped file count in the process's resident set for as long as
+ * the mapping lives, and Java unmaps only when the garbage collector frees the buffer. Loading a model through
+ * maps thus held the whole file in RSS next to the loaded weights (measured: +725 MiB for a 725 MB checkpoint).
+ * Read pages stay in the kernel's page cache, which is not the process's memory and is dropped under pressure.
  *
  * <p>{@link #load} converts the stored elements in Java (BF16 and F16 widened to F32, or F32 narrowed to F16 with
  * torch's rounding) before any NDArray exists, and returns an array that owns its memory: it is not backed by
@@ -26,33 +31,33 @@ import java.util.Set;
  */
 public final class SafetensorsFile implements TensorSource {
 
-    static final long DEFAULT_MAP_CHUNK_BYTES = 1L << 30;
+    static final long DEFAULT_READ_CHUNK_BYTES = 16L << 20;
 
     private final Path file;
     private final FileChannel channel;
     private final SafetensorsHeader header;
     private final StagingBuffer staging;
-    private final long mapChunkBytes;
+    private final long readChunkBytes;
     private volatile boolean closed;
 
     private SafetensorsFile(Path file, FileChannel channel, SafetensorsHeader header, StagingBuffer staging,
-                            long mapChunkBytes) {
+                            long readChunkBytes) {
         this.file = file;
         this.channel = channel;
         this.header = header;
         this.staging = staging;
-        this.mapChunkBytes = mapChunkBytes;
+        this.readChunkBytes = readChunkBytes;
     }
 
     /** Opens and validates a safetensors file; throws {@link SafetensorsException} naming the file if it is bad. */
     public static SafetensorsFile open(Path file) {
-        return open(file, new StagingBuffer(), DEFAULT_MAP_CHUNK_BYTES);
+        return open(file, new StagingBuffer(), DEFAULT_READ_CHUNK_BYTES);
     }
 
-    /** {@code mapChunkBytes} must be a multiple of 8 so that no element straddles two mapped regions. */
-    static SafetensorsFile open(Path file, StagingBuffer staging, long mapChunkBytes) {
-        if (mapChunkBytes <= 0 || mapChunkBytes % Long.BYTES != 0 || mapChunkBytes > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("map chunk must be a positive multiple of 8 below 2 GiB: " + mapChunkBytes);
+    /** {@code readChunkBytes} must be a multiple of 8 so that no element straddles two pieces. */
+    static SafetensorsFile open(Path file, StagingBuffer staging, long readChunkBytes) {
+        if (readChunkBytes <= 0 || readChunkBytes % Long.BYTES != 0 || readChunkBytes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("read chunk must be a positive multiple of 8 below 2 GiB: " + readChunkBytes);
         }
         FileChannel channel;
         try {
@@ -62,7 +67,7 @@ public final class SafetensorsFile implements TensorSource {
         }
         try {
             SafetensorsHeader header = SafetensorsHeader.read(file, channel);
-            return new SafetensorsFile(file, channel, header, staging, mapChunkBytes);
+            return new SafetensorsFile(file, channel, header, staging, readChunkBytes);
         } catch (IOException e) {
             closeQuietly(channel, e);
             throw new SafetensorsException(file, null, "cannot read the header: " + e, e);
@@ -162,11 +167,16 @@ public final class SafetensorsFile implements TensorSource {
         long remaining = entry.byteLength();
         try {
             while (remaining > 0) {
-                long length = Math.min(remaining, mapChunkBytes);
-                ByteBuffer region = channel.map(FileChannel.MapMode.READ_ONLY, position, length);
-                ElementConversion.convert(region, entry.dtype(), target, dtype);
-                position += length;
-                remaining -= length;
+                ByteBuffer piece = staging.raw((int) Math.min(remaining, readChunkBytes));
+                while (piece.hasRemaining()) {
+                    if (channel.read(piece, position + piece.position()) < 0) {
+                        throw new SafetensorsException(file, entry.name(), "the file ended inside the tensor's data");
+                    }
+                }
+                piece.flip();
+                ElementConversion.convert(piece, entry.dtype(), target, dtype);
+                position += piece.limit();
+                remaining -= piece.limit();
             }
         } catch (IOException e) {
             throw new SafetensorsException(file, entry.name(), "cannot read the data: " + e, e);

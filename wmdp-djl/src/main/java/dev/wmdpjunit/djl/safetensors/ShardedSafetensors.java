@@ -56,7 +56,7 @@ public final class ShardedSafetensors implements TensorSource {
         try {
             for (Map.Entry<String, Path> shard : shardFiles.entrySet()) {
                 shardByFileName.put(shard.getKey(),
-                        SafetensorsFile.open(shard.getValue(), staging, SafetensorsFile.DEFAULT_MAP_CHUNK_BYTES));
+                        SafetensorsFile.open(shard.getValue(), staging, SafetensorsFile.DEFAULT_READ_CHUNK_BYTES));
             }
             Map<String, SafetensorsFile> shardByTensor = matchShards(indexFile, weightMap, shardByFileName);
             return new ShardedSafetensors(indexFile, new ArrayList<>(shardByFileName.values()), shardByTensor);

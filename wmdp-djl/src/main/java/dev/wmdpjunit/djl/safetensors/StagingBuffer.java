@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * One reusable direct buffer through which converted tensors pass into an NDArray.
+ * Reusable direct buffers through which tensors pass into an NDArray: one for the file's bytes, one for the
+ * converted elements.
  *
  * <p>Why: DJL's PyTorch engine wraps a direct buffer without copying and keeps it alive as long as the array.
  * Direct buffers count against the JVM's {@code MaxDirectMemorySize} (by default the heap size) and are freed
@@ -15,6 +16,7 @@ import java.nio.ByteOrder;
 final class StagingBuffer {
 
     private ByteBuffer buffer;
+    private ByteBuffer raw;
 
     /** A native-order view of at least {@code bytes} bytes, positioned at 0 with its limit at {@code bytes}. */
     ByteBuffer take(int bytes) {
@@ -23,5 +25,14 @@ final class StagingBuffer {
             buffer = ByteBuffer.allocateDirect(bytes);
         }
         return buffer.duplicate().clear().limit(bytes).order(ByteOrder.nativeOrder());
+    }
+
+    /** A second buffer, for file bytes before conversion: at least {@code bytes}, positioned at 0, limit {@code bytes}. */
+    ByteBuffer raw(int bytes) {
+        if (raw == null || raw.capacity() < bytes) {
+            raw = null;
+            raw = ByteBuffer.allocateDirect(bytes);
+        }
+        return raw.duplicate().clear().limit(bytes);
     }
 }

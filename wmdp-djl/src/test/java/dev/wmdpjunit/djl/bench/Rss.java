@@ -13,16 +13,25 @@ final class Rss {
 
     /** VmRSS in MiB. */
     static double mib() {
+        return statusMib("VmRSS");
+    }
+
+    /** VmHWM in MiB: the peak resident set size of this process so far. */
+    static double peakMib() {
+        return statusMib("VmHWM");
+    }
+
+    private static double statusMib(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field + ":")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read /proc/self/status", e);
         }
-        throw new IllegalStateException("/proc/self/status has no VmRSS line");
+        throw new IllegalStateException("/proc/self/status has no " + field + " line");
     }
 
     static String loadAverage() {

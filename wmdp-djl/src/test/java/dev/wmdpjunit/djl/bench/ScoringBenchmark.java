@@ -1,15 +1,11 @@
 package dev.wmdpjunit.djl.bench;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.wmdpjunit.core.data.Question;
 import dev.wmdpjunit.core.model.Loglikelihood;
 import dev.wmdpjunit.core.model.LoglikelihoodRequest;
 import dev.wmdpjunit.core.model.ModelOptions;
-import dev.wmdpjunit.core.scoring.ForwardPlan;
 import dev.wmdpjunit.core.testing.ByteTokenizer;
 import dev.wmdpjunit.djl.model.CausalLm;
 import dev.wmdpjunit.djl.model.ModelConfig;
@@ -77,12 +73,18 @@ public final class ScoringBenchmark {
                 config.vocabSize(), model.maxLength(), batchSize, JniUtils.getNumThreads());
 
         List<List<LoglikelihoodRequest>> perQuestion = BenchmarkInputs.choiceRequests(questions, model.tokenizer());
-        Workload workload = Workload.of(perQuestion, model.maxLength(), config, layerWeights);
+        List<List<LoglikelihoodRequest>> calls = new ArrayList<>();
+        for (int from = 0; from < perQuestion.size(); from += QUESTIONS_PER_CALL) {
+            calls.add(perQuestion.subList(from, Math.min(from + QUESTIONS_PER_CALL, perQuestion.size())).stream()
+                    .flatMap(List::stream).toList());
+        }
+        ComputeRates.Workload workload = ComputeRates.Workload.of(calls, model.maxLength(), config, layerWeights,
+                batchSize);
         System.out.printf("workload: %d MMLU test questions, %,d fed tokens (%.0f per question, longest %d), %.1f"
-                + " GFLOP%n", questions.size(), workload.tokens, (double) workload.tokens / questions.size(),
-                workload.longest, workload.flops / 1e9);
+                + " GFLOP%n", questions.size(), workload.tokens(), (double) workload.tokens() / questions.size(),
+                workload.longest(), workload.flops() / 1e9);
 
-        double gemm = gemmGflops(GEMM_SIZE);
+        double gemm = ComputeRates.gemmGflops(GEMM_SIZE, DataType.FLOAT32);
         System.out.printf("libtorch float32 GEMM %dx%d @ %dx%d: %.1f GFLOP/s (best of 5)%n", GEMM_SIZE, GEMM_SIZE,
                 GEMM_SIZE, GEMM_SIZE, gemm);
 
@@ -92,9 +94,9 @@ public final class ScoringBenchmark {
         List<Loglikelihood> shared = scoreShared(model, perQuestion);
         double seconds = (System.nanoTime() - start) / 1e9;
         long windows = model.windowsForwarded() - windowsBefore;
-        double gflops = workload.flops / seconds / 1e9;
+        double gflops = workload.flops() / seconds / 1e9;
         System.out.printf("one forward per question: %.1f s, %.2f questions/s, %,.0f tokens/s, %d forwards for %d"
-                        + " questions%n", seconds, questions.size() / seconds, workload.tokens / seconds, windows,
+                        + " questions%n", seconds, questions.size() / seconds, workload.tokens() / seconds, windows,
                 questions.size());
         System.out.printf("achieved forward %.1f GFLOP/s = %.0f%% of the GEMM rate%n", gflops, 100 * gflops / gemm);
 
@@ -149,50 +151,6 @@ public final class ScoringBenchmark {
             }
         }
         return answers;
-    }
-
-    /** Best of five float32 n x n matmuls through DJL, after two warm-ups. */
-    private static double gemmGflops(int n) {
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
-            NDArray a = manager.randomNormal(new Shape(n, n));
-            NDArray b = manager.randomNormal(new Shape(n, n));
-            double best = Double.MAX_VALUE;
-            for (int run = 0; run < 7; run++) {
-                long start = System.nanoTime();
-                try (NDArray product = a.matMul(b)) {
-                    product.getFloat(0, 0); // the result is complete once it can be read
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                if (run >= 2) {
-                    best = Math.min(best, seconds);
-                }
-            }
-            return 2.0 * n * n * n / best / 1e9;
-        }
-    }
-
-    /** Tokens and FLOPs of the distinct fed windows, as the model's forward plan builds them per call. */
-    private record Workload(long tokens, int longest, double flops) {
-
-        static Workload of(List<List<LoglikelihoodRequest>> questions, int maxLength, ModelConfig config,
-                           long layerWeights) {
-            long tokens = 0;
-            int longest = 0;
-            double flops = 0;
-            for (int from = 0; from < questions.size(); from += QUESTIONS_PER_CALL) {
-                List<LoglikelihoodRequest> call = questions.subList(from, Math.min(from + QUESTIONS_PER_CALL,
-                        questions.size())).stream().flatMap(List::stream).toList();
-                for (ForwardPlan.Window window : ForwardPlan.of(call, maxLength).windows()) {
-                    double t = window.length();
-                    int scoredRows = window.length() - window.firstScoredPosition();
-                    tokens += window.length();
-                    longest = Math.max(longest, window.length());
-                    flops += 2.0 * layerWeights * t + 4.0 * config.numLayers() * config.hiddenSize() * t * t
-                            + 2.0 * config.vocabSize() * config.hiddenSize() * scoredRows;
-                }
-            }
-            return new Workload(tokens, longest, flops);
-        }
     }
 
     private static void deleteRecursively(Path directory) throws IOException {

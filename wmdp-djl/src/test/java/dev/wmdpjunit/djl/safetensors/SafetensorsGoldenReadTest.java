@@ -70,7 +70,7 @@ class SafetensorsGoldenReadTest {
     }
 
     @Test
-    void readsTheSameAcrossSmallMappedRegions() {
+    void readsTheSameInSmallPieces() {
         Path file = FixtureDirs.golden().resolve("rmu/rmu_golden.safetensors");
         try (SafetensorsFile whole = SafetensorsFile.open(file);
              SafetensorsFile pieces = SafetensorsFile.open(file, new StagingBuffer(), 8 * 125);

@@ -1,6 +1,7 @@
 package dev.wmdpjunit.engine.internal;
 
 import dev.wmdpjunit.core.model.ModelOptions;
+import dev.wmdpjunit.core.model.WeightDtype;
 import dev.wmdpjunit.core.prompt.AnswerStyle;
 import dev.wmdpjunit.core.prompt.PromptFormat;
 import dev.wmdpjunit.engine.WmdpConfiguration;
@@ -40,7 +41,9 @@ record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, Op
                         integer(configuration, WmdpConfiguration.BATCH_SIZE, 1, "questions per call to the model")
                                 .orElse(WmdpConfiguration.DEFAULT_BATCH_SIZE),
                         integer(configuration, WmdpConfiguration.THREADS, 0, "compute threads, 0 for the backend's"
-                                + " default").orElse(0)),
+                                + " default").orElse(0),
+                        Optional.ofNullable(identified(configuration, WmdpConfiguration.DTYPE, null,
+                                WeightDtype::fromId))),
                 integer(configuration, WmdpConfiguration.MMLU_SHOTS, 0, "few-shot examples from the dev split")
                         .orElse(0),
                 failInconclusive(configuration),

@@ -176,6 +176,7 @@ class ConfigurationErrorTest {
     @CsvSource({
             "wmdp.prompt, lm-eval-9, lm-eval-0.4.2 lm-eval-0.4.9.2",
             "wmdp.answers, cloze, letters continuation",
+            "wmdp.dtype, float8, bfloat16 float16 float32",
             "wmdp.inconclusive, skip, abort fail"})
     void unknownChoiceFailsEveryTestListingTheKnownOnes(String key, String value, String known) {
         EngineExecutionResults results = run(configured().set(key, value));

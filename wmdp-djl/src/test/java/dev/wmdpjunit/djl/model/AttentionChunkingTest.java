@@ -1,0 +1,47 @@
+package dev.wmdpjunit.djl.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.OptionalInt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Attention over chunks of queries (bounded memory for long inputs) computes what attention over all queries does. */
+class AttentionChunkingTest {
+
+    private static final int BATCH = 2;
+    private static final int HEADS = 4;
+    private static final int KV_HEADS = 2;
+    private static final int LENGTH = 37;
+    private static final int HEAD_DIM = 8;
+
+    /** Thresholds giving chunks of 1, 3 and 16 query rows (and a last, shorter chunk). */
+    @ParameterizedTest
+    @ValueSource(longs = {BATCH * HEADS * LENGTH, 3L * BATCH * HEADS * LENGTH, 16L * BATCH * HEADS * LENGTH})
+    void chunkedQueriesMatchAllQueriesForBothMaskKinds(long maxScoreElements) {
+        try (NDManager manager = NDManager.newBaseManager(); NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray q = manager.randomNormal(new Shape(BATCH, HEADS, LENGTH, HEAD_DIM));
+            NDArray k = manager.randomNormal(new Shape(BATCH, KV_HEADS, LENGTH, HEAD_DIM));
+            NDArray v = manager.randomNormal(new Shape(BATCH, KV_HEADS, LENGTH, HEAD_DIM));
+            long[][] padding = new long[BATCH][LENGTH];
+            java.util.Arrays.fill(padding[0], 1L);
+            java.util.Arrays.fill(padding[1], 0, 20, 1L); // row 1 right-padded after 20 tokens
+            NDArray paddingMask = manager.create(padding);
+            for (AttentionMask mask : new AttentionMask[] {
+                    AttentionMask.additive(manager, LENGTH, paddingMask, OptionalInt.of(9), SlidingWindowRule.TRANSFORMERS_4_40),
+                    AttentionMask.causalThenPadding(manager, LENGTH, paddingMask)}) {
+                NDArray whole = Attention.attend(q, k, v, mask, Math.sqrt(HEAD_DIM), Long.MAX_VALUE);
+                NDArray chunked = Attention.attend(q, k, v, mask, Math.sqrt(HEAD_DIM), maxScoreElements);
+                assertThat(chunked.getShape()).isEqualTo(whole.getShape());
+                float difference = chunked.sub(whole).abs().max().getFloat();
+                assertThat(difference).isLessThanOrEqualTo(1e-6f);
+            }
+        }
+    }
+}
