@@ -10,9 +10,14 @@ import java.util.Optional;
  * @param candidate  the model the thresholds judge
  * @param baseline   the base model, opened only when a selected threshold compares with it and one is set
  * @param resultsDir where this suite's results files go: {@code <wmdp.results>/<suite class name>}
+ * @param summary    the scores and verdicts of this run, logged when the suite ends
  */
-record SuiteRun(EngineSettings settings, OpenModel candidate, Optional<OpenModel> baseline, Path resultsDir)
-        implements AutoCloseable {
+record SuiteRun(EngineSettings settings, OpenModel candidate, Optional<OpenModel> baseline, Path resultsDir,
+                SuiteSummary summary) implements AutoCloseable {
+
+    SuiteRun(EngineSettings settings, OpenModel candidate, Optional<OpenModel> baseline, Path resultsDir) {
+        this(settings, candidate, baseline, resultsDir, new SuiteSummary(resultsDir));
+    }
 
     /** Closes both models; the candidate even if closing the baseline fails. */
     @Override

@@ -52,6 +52,8 @@ final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<W
             throw new InvalidSuiteException(problem);
         });
         DomainScores scores = context.domain().get();
+        SuiteSummary summary = context.suite().get().summary();
+        summary.scored(scores);
         if (method.threshold().isPresent()) {
             Threshold threshold = method.threshold().get();
             DomainResult baseline = threshold.needsBaseline() ? scores.baseline().orElseThrow(
@@ -62,6 +64,7 @@ final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<W
             Verdict verdict = ThresholdChecks.decide(threshold, scores.candidate(), baseline);
             VerdictsFile.record(context.suite().get().resultsDir(), getUniqueId(), method.name(), threshold.describe(),
                     verdict, scores);
+            summary.decided(scores, method.name(), verdict);
             context.publish(this, ReportEntry.from(Map.of("wmdp.verdict", verdict.outcome().name(),
                     "wmdp.details", verdict.message())));
             enforce(verdict, context.suite().get().settings().failInconclusive());
