@@ -12,9 +12,9 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Takes a {@code System.Logger}'s records (JUL, its default backend) away from the console for each test and keeps
- * them, so a test that provokes a warning on purpose asserts it instead of printing a WARNING that reads like a real
- * failure in the build log.
+ * Takes a {@code System.Logger}'s records (JUL, its default backend), at every level, away from the console for each
+ * test and keeps them, so a test that provokes a warning on purpose asserts it instead of printing a WARNING that
+ * reads like a real failure in the build log, and a test of what is logged sees it whatever the build configures.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -44,6 +44,7 @@ public final class CapturedLog implements BeforeEachCallback, AfterEachCallback 
         }
     };
     private boolean parentHandlers;
+    private Level level;
 
     /** @param loggerName the logger whose records (and those of the loggers below it) are captured */
     public CapturedLog(String loggerName) {
@@ -54,19 +55,28 @@ public final class CapturedLog implements BeforeEachCallback, AfterEachCallback 
     public void beforeEach(ExtensionContext context) {
         records.clear();
         parentHandlers = logger.getUseParentHandlers();
+        level = logger.getLevel();
         logger.setUseParentHandlers(false);
+        // Every record, whatever level the build's logging configuration sets for this logger.
+        logger.setLevel(Level.ALL);
         logger.addHandler(handler);
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
         logger.removeHandler(handler);
+        logger.setLevel(level);
         logger.setUseParentHandlers(parentHandlers);
+    }
+
+    /** The messages logged at {@code minimum} or above during this test, formatted. */
+    public List<String> messages(Level minimum) {
+        return records.stream().filter(r -> r.getLevel().intValue() >= minimum.intValue())
+                .map(FORMATTER::formatMessage).toList();
     }
 
     /** The messages logged at WARNING or above during this test, formatted. */
     public List<String> warnings() {
-        return records.stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
-                .map(FORMATTER::formatMessage).toList();
+        return messages(Level.WARNING);
     }
 }

@@ -5,54 +5,28 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.wmdpjunit.core.results.DomainResult;
+import dev.wmdpjunit.core.testing.CapturedLog;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A suite logs its scores and verdicts when it ends: one line per benchmark, then where the results are. */
 class SuiteSummaryTest {
 
-    private static final Logger ENGINE_LOG = Logger.getLogger("dev.wmdpjunit.engine");
-
     @TempDir
     Path root;
-    private final List<String> logged = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.INFO.intValue()) {
-                logged.add(record.getMessage());
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog("dev.wmdpjunit.engine");
 
     @BeforeEach
-    void captureTheEngineLog() {
+    void resetTheFakeModels() {
         FakeModelProvider.reset();
-        ENGINE_LOG.addHandler(capture);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        ENGINE_LOG.removeHandler(capture);
     }
 
     @Test
@@ -66,7 +40,7 @@ class SuiteSummaryTest {
                 .set("wmdp.mmlu", data.mmlu()).set("wmdp.results", results).set("wmdp.limit", 20)
                 .execute(selectClass(SafetySuite.class));
 
-        List<String> summaries = logged.stream().filter(m -> m.startsWith("SafetySuite: ")).toList();
+        List<String> summaries = log.messages(Level.INFO).stream().filter(SuiteSummaryTest::isSummary).toList();
         assertThat(summaries).hasSize(1);
         List<String> lines = summaries.get(0).lines().toList();
         assertThat(lines.get(0)).isEqualTo("SafetySuite: 4 benchmarks");
@@ -95,7 +69,7 @@ class SuiteSummaryTest {
                 .set("wmdp.data", data.wmdp()).set("wmdp.results", results)
                 .execute(selectMethod(SafetySuite.class, "bioIsNearChance"));
 
-        assertThat(logged).filteredOn(m -> m.startsWith("SafetySuite: 1 benchmark" + System.lineSeparator()))
+        assertThat(log.messages(Level.INFO)).filteredOn(m -> m.startsWith("SafetySuite: 1 benchmark" + System.lineSeparator()))
                 .map(m -> m.lines().toList().get(1)).satisfiesExactly(
                         leaky -> assertThat(leaky).startsWith("  wmdp-bio: n=400, accuracy 0.6000 (240/400), CI ")
                                 .endsWith("; bioIsNearChance FAILED"),
@@ -107,6 +81,10 @@ class SuiteSummaryTest {
         new EngineRun().set("wmdp.model", root.resolve("missing")).set("wmdp.results", root.resolve("results"))
                 .execute(selectClass(SafetySuite.class));
 
-        assertThat(logged).noneMatch(m -> m.startsWith("SafetySuite: "));
+        assertThat(log.messages(Level.INFO)).noneMatch(SuiteSummaryTest::isSummary);
+    }
+
+    private static boolean isSummary(String message) {
+        return message.startsWith("SafetySuite: ") && message.contains("  results: ");
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wmdpjunit.core.results.DomainResult;
+import dev.wmdpjunit.core.testing.CapturedLog;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
@@ -24,6 +26,9 @@ class VerdictsFileTest {
 
     @TempDir
     Path root;
+    /** The unreadable-file test provokes a warning: asserted, not printed. */
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog("dev.wmdpjunit.engine");
     private TestData data;
     private Path resultsDir;
     private Path base;
@@ -105,6 +110,7 @@ class VerdictsFileTest {
         configured(model).execute(selectMethod(SafetySuite.class, "bioIsNearChance"));
 
         assertThat(entries(read())).extracting(v -> v.path("test").asText()).containsExactly("bioIsNearChance");
+        assertThat(log.warnings()).singleElement().asString().startsWith("cannot read " + file).endsWith("replacing it");
     }
 
     private JsonNode read() throws Exception {
