@@ -195,7 +195,13 @@ public final class UnlearnedModelCache {
                 check.path("max_ratio").asDouble()));
     }
 
-    /** SHA-256 of the base model's weight files, config and tokenizer files, by file name. */
+    /**
+     * SHA-256 of the base model's weight files, config and tokenizer files, by file name. Deliberately not
+     * {@link dev.wmdpjunit.core.model.ModelIdentity#fingerprint}: this is a cache key of what training reads, so
+     * it names only those files (a README or a stray file added to the folder must not force a retrain) and must
+     * stay stable across releases (changing it would orphan every cached model); the fingerprint pins every byte
+     * of the folder for results and baselines.
+     */
     private static Map<String, String> baseModelHashes(Path base) {
         TreeSet<String> files = new TreeSet<>();
         if (Files.isRegularFile(base.resolve(CheckpointDirectory.SINGLE_FILE))) {

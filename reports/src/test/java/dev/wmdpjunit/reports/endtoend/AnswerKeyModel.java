@@ -2,11 +2,16 @@ package dev.wmdpjunit.reports.endtoend;
 
 import dev.wmdpjunit.core.data.Question;
 import dev.wmdpjunit.core.data.QuestionSet;
+import dev.wmdpjunit.core.model.Claim;
 import dev.wmdpjunit.core.model.LanguageModel;
 import dev.wmdpjunit.core.model.LanguageModelProvider;
 import dev.wmdpjunit.core.model.Loglikelihood;
 import dev.wmdpjunit.core.model.LoglikelihoodRequest;
+import dev.wmdpjunit.core.model.ModelIdentity;
 import dev.wmdpjunit.core.model.ModelOptions;
+import dev.wmdpjunit.core.model.ModelReference;
+import dev.wmdpjunit.core.model.OpenedModel;
+import dev.wmdpjunit.core.model.ProviderSettings;
 import dev.wmdpjunit.core.model.Tokenizer;
 import dev.wmdpjunit.core.prompt.MultipleChoiceTemplate;
 import dev.wmdpjunit.core.testing.ByteTokenizer;
@@ -52,12 +57,14 @@ public final class AnswerKeyModel implements LanguageModelProvider {
     }
 
     @Override
-    public boolean supports(Path checkpoint) {
-        return Files.isRegularFile(checkpoint.resolve(KEY_FILE));
+    public Claim claim(ModelReference reference, ProviderSettings settings) {
+        return reference.localPath().filter(folder -> Files.isRegularFile(folder.resolve(KEY_FILE)))
+                .map(folder -> Claim.mine()).orElse(Claim.notMine("no " + KEY_FILE));
     }
 
     @Override
-    public LanguageModel open(Path checkpoint, ModelOptions options) {
+    public OpenedModel open(ModelReference reference, ModelOptions options, ProviderSettings settings) {
+        Path checkpoint = reference.localPath().orElseThrow();
         Map<String, Integer> key = new HashMap<>();
         try {
             for (String line : Files.readAllLines(checkpoint.resolve(KEY_FILE), StandardCharsets.UTF_8)) {
@@ -67,7 +74,7 @@ public final class AnswerKeyModel implements LanguageModelProvider {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Model(key);
+        return new OpenedModel(new Model(key), ModelIdentity.folder(checkpoint));
     }
 
     private record Model(Map<String, Integer> key) implements LanguageModel {

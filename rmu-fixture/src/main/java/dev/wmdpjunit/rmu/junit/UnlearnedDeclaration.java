@@ -6,6 +6,7 @@ import dev.wmdpjunit.rmu.ParameterSelection;
 import dev.wmdpjunit.rmu.RmuHyperparameters;
 import dev.wmdpjunit.rmu.UnlearningRequest;
 
+import dev.wmdpjunit.core.model.ModelReference;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -63,8 +64,18 @@ final class UnlearnedDeclaration {
         if (unlearned.batchSize() > 0) {
             settings.batchSize(unlearned.batchSize());
         }
-        return new UnlearningRequest(path(unlearned.model()), corpora(unlearned.forget()),
+        return new UnlearningRequest(baseModel(unlearned.model()), corpora(unlearned.forget()),
                 corpora(unlearned.retain()), settings.build());
+    }
+
+    /**
+     * The base model's folder: RMU reads and trains its weights, so the reference must be a local checkpoint
+     * folder (an endpoint is refused naming {@code @Unlearned(model)}).
+     */
+    private Path baseModel(String template) {
+        ModelReference reference = new ModelReference(expand(template), "@Unlearned(model)");
+        return reference.requireLocalPath("RMU trains the model's weights, so it needs a local checkpoint folder")
+                .toAbsolutePath();
     }
 
     /** The cache root: key {@value #CACHE_KEY}, or {@code ~/.cache/wmdp-junit/rmu}. */
@@ -75,6 +86,12 @@ final class UnlearnedDeclaration {
 
     /** A path with {@code ${name}} references expanded, made absolute against the working directory. */
     Path path(String template) {
+        // Absolute, so results and reports name the base model the same wherever they are read.
+        return Path.of(expand(template)).toAbsolutePath();
+    }
+
+    /** The template with {@code ${name}} references expanded. */
+    private String expand(String template) {
         Matcher m = REFERENCE.matcher(template);
         StringBuilder expanded = new StringBuilder();
         while (m.find()) {
@@ -84,8 +101,7 @@ final class UnlearnedDeclaration {
             m.appendReplacement(expanded, Matcher.quoteReplacement(value));
         }
         m.appendTail(expanded);
-        // Absolute, so results and reports name the base model the same wherever they are read.
-        return Path.of(expanded.toString()).toAbsolutePath();
+        return expanded.toString();
     }
 
     private List<CorpusSource> corpora(String[] paths) {

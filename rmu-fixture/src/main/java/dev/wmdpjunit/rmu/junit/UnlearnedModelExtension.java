@@ -1,8 +1,10 @@
 package dev.wmdpjunit.rmu.junit;
 
 import dev.wmdpjunit.core.model.LanguageModel;
-import dev.wmdpjunit.core.model.LanguageModelProvider;
 import dev.wmdpjunit.core.model.ModelOptions;
+import dev.wmdpjunit.core.model.ModelProviders;
+import dev.wmdpjunit.core.model.ModelReference;
+import dev.wmdpjunit.core.model.ProviderSettings;
 import dev.wmdpjunit.rmu.TrainingListener;
 import dev.wmdpjunit.rmu.UnlearnedModel;
 import dev.wmdpjunit.rmu.UnlearnedModelCache;
@@ -50,20 +52,21 @@ public final class UnlearnedModelExtension implements ParameterResolver {
         if (type == UnlearnedModel.class) {
             return model;
         }
-        LanguageModel languageModel = open(model.directory());
+        LanguageModel languageModel = open(model.directory(), "@Unlearned on " + parameter.getParameter());
         // JUnit closes AutoCloseable store values when the test's context closes.
         context.getStore(ExtensionContext.Namespace.create(UnlearnedModelExtension.class, parameter.getIndex()))
                 .put(LanguageModel.class, languageModel);
         return languageModel;
     }
 
-    /** Opens a checkpoint with the first installed provider that supports it. */
-    static LanguageModel open(Path checkpoint) {
-        List<LanguageModelProvider> providers = LanguageModelProvider.installed();
-        return providers.stream().filter(p -> p.supports(checkpoint)).findFirst()
-                .orElseThrow(() -> new ParameterResolutionException("no LanguageModelProvider supports " + checkpoint
-                        + " (installed: " + providers.stream().map(LanguageModelProvider::name).toList()
-                        + "); ask for a Path or an UnlearnedModel instead"))
-                .open(checkpoint, ModelOptions.DEFAULT);
+    /** Opens the unlearned checkpoint with the provider that claims it. */
+    static LanguageModel open(Path checkpoint, String origin) {
+        try {
+            return ModelProviders.open(ModelReference.of(checkpoint, origin), ModelOptions.DEFAULT,
+                    ProviderSettings.systemProperties()).model();
+        } catch (RuntimeException e) {
+            throw new ParameterResolutionException(e.getMessage() + "; or ask for a Path or an UnlearnedModel"
+                    + " instead", e);
+        }
     }
 }

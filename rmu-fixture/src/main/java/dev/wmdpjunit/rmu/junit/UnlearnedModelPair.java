@@ -1,5 +1,6 @@
 package dev.wmdpjunit.rmu.junit;
 
+import dev.wmdpjunit.core.model.ModelReference;
 import dev.wmdpjunit.engine.ModelPair;
 import dev.wmdpjunit.engine.ModelPairSource;
 import dev.wmdpjunit.engine.WmdpConfigurationException;
@@ -48,7 +49,9 @@ public final class UnlearnedModelPair implements ModelPairSource {
         try {
             UnlearnedModel model = new UnlearnedModelCache(declaration.cacheRoot())
                     .get(request, TrainingListener.NONE);
-            return ModelPair.of(model.directory(), request.baseModel());
+            return ModelPair.of(ModelReference.of(model.directory(), "the RMU cache (@Unlearned on "
+                    + suiteClass.getName() + ")"), ModelReference.of(request.baseModel(), "@Unlearned(model) on "
+                    + suiteClass.getName()));
         } catch (IOException e) {
             throw new UncheckedIOException("RMU for " + suiteClass.getName() + " failed: " + e.getMessage(), e);
         }

@@ -78,11 +78,27 @@ class UnlearnedModelExtensionTest {
     }
 
     @Test
-    void aLanguageModelNeedsAnInstalledProvider(@TempDir Path dir) throws Exception {
+    void aBrokenCheckpointIsReportedByTheProviderThatRecognisesIt(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("config.json"), "{}");
-        assertThatThrownBy(() -> UnlearnedModelExtension.open(dir))
+        assertThatThrownBy(() -> UnlearnedModelExtension.open(dir, "@Unlearned on p"))
                 .isInstanceOf(ParameterResolutionException.class)
-                .hasMessageContaining("no LanguageModelProvider supports " + dir);
+                .hasMessageContaining("@Unlearned on p = '" + dir + "'")
+                .hasMessageContaining("djl-pytorch: " + dir.resolve("config.json") + ": key 'model_type' is missing")
+                .hasMessageNotContaining("no installed LanguageModelProvider");
+    }
+
+    @Test
+    void anEndpointCannotBeUnlearned() throws Exception {
+        Unlearned annotation = getClass().getDeclaredMethod("onEndpoint", Path.class).getParameters()[0]
+                .getAnnotation(Unlearned.class);
+        assertThatThrownBy(() -> UnlearnedDeclaration.fromSystemProperties().request(annotation))
+                .hasMessage("@Unlearned(model) = 'http://127.0.0.1:8000/v1': RMU trains the model's weights, so it"
+                        + " needs a local checkpoint folder, but this reference is an endpoint URL");
+    }
+
+    @SuppressWarnings("unused") // read reflectively above
+    private void onEndpoint(@Unlearned(model = "http://127.0.0.1:8000/v1", forget = {"a.jsonl", "b.jsonl"},
+            retain = {"w.raw", "w.raw"}) Path ignored) {
     }
 
     @SuppressWarnings("unused") // read reflectively above

@@ -1,5 +1,6 @@
 package dev.wmdpjunit.core.results;
 
+import dev.wmdpjunit.core.model.ModelIdentity;
 import dev.wmdpjunit.core.stats.Accuracy;
 import dev.wmdpjunit.core.stats.Interval;
 import dev.wmdpjunit.core.stats.IntervalMethod;
@@ -16,7 +17,7 @@ import java.util.Set;
  */
 public final class DomainResult {
 
-    /** The default interval: Wilson. See {@link #of(String, List, String, Artifact, Artifact)}. */
+    /** The default interval: Wilson. See {@link #of(String, List, String, ModelIdentity, Artifact)}. */
     public static final IntervalMethod DEFAULT_INTERVAL = IntervalMethod.WILSON;
     public static final double DEFAULT_CONFIDENCE = 0.95;
 
@@ -24,11 +25,11 @@ public final class DomainResult {
     private final Accuracy accuracy;
     private final Interval ci;
     private final String promptFormat;
-    private final Artifact model;
+    private final ModelIdentity model;
     private final Artifact dataset;
     private final List<QuestionResult> questions;
 
-    private DomainResult(String domain, Accuracy accuracy, Interval ci, String promptFormat, Artifact model,
+    private DomainResult(String domain, Accuracy accuracy, Interval ci, String promptFormat, ModelIdentity model,
                          Artifact dataset, List<QuestionResult> questions) {
         this.domain = domain;
         this.accuracy = accuracy;
@@ -46,8 +47,21 @@ public final class DomainResult {
      * Brown, Cai &amp; DasGupta 2001).
      */
     public static DomainResult of(String domain, List<QuestionResult> questions, String promptFormat,
-                                  Artifact model, Artifact dataset) {
+                                  ModelIdentity model, Artifact dataset) {
         return of(domain, questions, promptFormat, model, dataset, DEFAULT_INTERVAL, DEFAULT_CONFIDENCE);
+    }
+
+    /** As {@link #of(String, List, String, ModelIdentity, Artifact)} for a folder named by path and SHA-256. */
+    public static DomainResult of(String domain, List<QuestionResult> questions, String promptFormat,
+                                  Artifact model, Artifact dataset) {
+        return of(domain, questions, promptFormat, ModelIdentity.folder(model.path(), model.sha256()), dataset);
+    }
+
+    /** As {@link #of(String, List, String, ModelIdentity, Artifact, IntervalMethod, double)} for a folder. */
+    public static DomainResult of(String domain, List<QuestionResult> questions, String promptFormat,
+                                  Artifact model, Artifact dataset, IntervalMethod ciMethod, double confidence) {
+        return of(domain, questions, promptFormat, ModelIdentity.folder(model.path(), model.sha256()), dataset,
+                ciMethod, confidence);
     }
 
     /**
@@ -57,13 +71,14 @@ public final class DomainResult {
      * @param questions    one result per question, in dataset order; at least one, ids unique
      * @param promptFormat the prompt format id, e.g. {@code lm-eval-0.4.9.2}
      *                     ({@link dev.wmdpjunit.core.prompt.PromptFormat#id()})
-     * @param model        the model weights that answered
+     * @param model        the model that answered, as its provider identified it
      * @param dataset      the file the questions came from
      * @param ciMethod     a single-proportion interval method (Wilson or Clopper-Pearson)
      * @param confidence   the interval's confidence level, e.g. 0.95
      */
     public static DomainResult of(String domain, List<QuestionResult> questions, String promptFormat,
-                                  Artifact model, Artifact dataset, IntervalMethod ciMethod, double confidence) {
+                                  ModelIdentity model, Artifact dataset, IntervalMethod ciMethod,
+                                  double confidence) {
         requireText("domain", domain);
         requireText("promptFormat", promptFormat);
         Objects.requireNonNull(model, "model");
@@ -149,7 +164,8 @@ public final class DomainResult {
         return promptFormat;
     }
 
-    public Artifact model() {
+    /** The model that answered; {@code path()} and {@code sha256()} name and pin it as before. */
+    public ModelIdentity model() {
         return model;
     }
 

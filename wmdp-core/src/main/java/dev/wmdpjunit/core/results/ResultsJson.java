@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wmdpjunit.core.io.AtomicFiles;
+import dev.wmdpjunit.core.model.ModelIdentity;
 import dev.wmdpjunit.core.stats.Interval;
 import dev.wmdpjunit.core.stats.IntervalMethod;
 import java.io.IOException;
@@ -25,7 +26,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Reads and writes {@link ResultsFile}s as JSON, one pretty-printed file per domain. The schema is documented in
@@ -42,6 +45,8 @@ public final class ResultsJson {
             "accuracy", "stderr", "ci", "promptFormat", "model", "dataset", "questions");
     private static final Set<String> CI_FIELDS = Set.of("lower", "upper", "confidence", "method");
     private static final Set<String> ARTIFACT_FIELDS = Set.of("path", "sha256");
+    /** {@code kind}, {@code weightsHashed}, {@code details} are written only when not a folder's defaults. */
+    private static final Set<String> MODEL_FIELDS = Set.of("path", "sha256", "kind", "weightsHashed", "details");
     private static final Set<String> QUESTION_FIELDS = Set.of("id", "gold", "predicted", "loglikelihoods", "isGreedy");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -112,7 +117,7 @@ public final class ResultsJson {
         ciNode.put("confidence", ci.confidence());
         ciNode.put("method", ci.method().id());
         root.put("promptFormat", result.promptFormat());
-        putArtifact(root.putObject("model"), result.model());
+        putModel(root.putObject("model"), result.model());
         putArtifact(root.putObject("dataset"), result.dataset());
         ArrayNode questions = root.putArray("questions");
         for (QuestionResult q : result.questions()) {
@@ -130,6 +135,19 @@ public final class ResultsJson {
             }
         }
         return root;
+    }
+
+    /** A folder as {@code {path, sha256}}, as files always had it; anything else also with kind and details. */
+    private static void putModel(ObjectNode node, ModelIdentity model) {
+        node.put("path", model.path());
+        node.put("sha256", model.sha256());
+        if (model.kind().equals(ModelIdentity.FOLDER) && model.weightsHashed() && model.details().isEmpty()) {
+            return;
+        }
+        node.put("kind", model.kind());
+        node.put("weightsHashed", model.weightsHashed());
+        ObjectNode details = node.putObject("details");
+        model.details().forEach(details::put);
     }
 
     private static void putArtifact(ObjectNode node, Artifact artifact) {
@@ -162,7 +180,7 @@ public final class ResultsJson {
             double confidence = number(ci, "ci.", "confidence");
             IntervalMethod method = intervalMethod(ci);
             String promptFormat = text(root, "", "promptFormat");
-            Artifact model = artifact(root, "model");
+            ModelIdentity model = model(root);
             Artifact dataset = artifact(root, "dataset");
             List<QuestionResult> questions = questions(root);
 
@@ -226,6 +244,37 @@ public final class ResultsJson {
                 return new Artifact(path, sha256);
             } catch (IllegalArgumentException e) {
                 throw error(name + ".sha256", e.getMessage());
+            }
+        }
+
+        private ModelIdentity model(JsonNode root) throws ResultsFormatException {
+            JsonNode node = required(root, "", "model");
+            requireObject(node, "model", MODEL_FIELDS);
+            String path = text(node, "model.", "path");
+            String sha256 = text(node, "model.", "sha256");
+            String kind = node.has("kind") ? text(node, "model.", "kind") : ModelIdentity.FOLDER;
+            JsonNode hashed = node.path("weightsHashed");
+            if (!hashed.isMissingNode() && !hashed.isBoolean()) {
+                throw error("model.weightsHashed", "expected true or false, got " + describe(hashed));
+            }
+            Map<String, String> details = new TreeMap<>();
+            JsonNode detailsNode = node.path("details");
+            if (!detailsNode.isMissingNode()) {
+                if (!detailsNode.isObject()) {
+                    throw error("model.details", "expected an object of strings, got " + describe(detailsNode));
+                }
+                for (Iterator<String> names = detailsNode.fieldNames(); names.hasNext(); ) {
+                    details.put(names.next(), "");
+                }
+                for (String name : details.keySet()) {
+                    details.put(name, text(detailsNode, "model.details.", name));
+                }
+            }
+            try {
+                return new ModelIdentity(kind, path, sha256, hashed.isMissingNode() || hashed.booleanValue(),
+                        details);
+            } catch (IllegalArgumentException e) {
+                throw error("model.sha256", e.getMessage());
             }
         }
 

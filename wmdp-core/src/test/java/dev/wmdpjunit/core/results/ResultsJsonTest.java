@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wmdpjunit.core.model.ModelIdentity;
 import dev.wmdpjunit.core.stats.Accuracy;
 import dev.wmdpjunit.core.stats.ProportionIntervals;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -127,6 +129,54 @@ class ResultsJsonTest {
     }
 
     @Test
+    void readsAFileWrittenBeforeModelIdentitiesAsAFolder() throws Exception {
+        // Written by the code before ModelIdentity (commit 294af57): the model is {path, sha256} only.
+        Path old = Path.of(getClass().getResource("old-format-toy-bio.json").toURI());
+        ResultsFile read = ResultsJson.read(old);
+        assertThat(read.result().model()).isEqualTo(ModelIdentity.folder("models/zephyr-7b-beta",
+                "4e54813613b60d11d370965ad526215ab0af1f8e78c11264f138c2e8c0129835"));
+        assertThat(read.result().model().kind()).isEqualTo(ModelIdentity.FOLDER);
+        assertThat(read.result().model().weightsHashed()).isTrue();
+        // A folder is still written exactly as before, byte for byte.
+        Path rewritten = ResultsJson.write(dir, read);
+        assertThat(Files.readString(rewritten)).isEqualTo(Files.readString(old));
+    }
+
+    @Test
+    void anEndpointIdentityRoundTripsAndSaysItsWeightsWereNotHashed() throws IOException {
+        ModelIdentity endpoint = ModelIdentity.described(ModelIdentity.ENDPOINT, "http://gpu-7:8000/v1", Map.of(
+                "servedModel", "HuggingFaceH4/zephyr-7b-beta", "tokenizerSha256", "b".repeat(64),
+                "server.version", "vllm 0.6.3"));
+        ResultsFile written = new ResultsFile("0.1.0-SNAPSHOT", CREATED, DomainResult.of("toy-bio",
+                questions(5, 4), "lm-eval-0.4.9.2", endpoint, DATASET));
+        Path file = ResultsJson.write(dir, written);
+
+        assertThat(ResultsJson.read(file)).isEqualTo(written);
+        JsonNode model = JSON.readTree(file.toFile()).get("model");
+        assertThat(fieldNames(model)).containsExactly("path", "sha256", "kind", "weightsHashed", "details");
+        assertThat(model.get("weightsHashed").booleanValue()).isFalse();
+        assertThat(model.get("sha256").textValue()).isEqualTo(ModelIdentity.descriptionSha256(
+                ModelIdentity.ENDPOINT, "http://gpu-7:8000/v1", endpoint.details()));
+        assertThat(fieldNames(model.get("details"))).containsExactly("servedModel", "server.version",
+                "tokenizerSha256");
+    }
+
+    @Test
+    void anEndpointWhoseDescriptionWasEditedIsRefused() throws IOException {
+        ModelIdentity endpoint = ModelIdentity.described(ModelIdentity.ENDPOINT, "http://gpu-7:8000/v1",
+                Map.of("servedModel", "zephyr"));
+        Path file = ResultsJson.write(dir, new ResultsFile("0.1.0-SNAPSHOT", CREATED, DomainResult.of("toy-bio",
+                questions(5, 4), "lm-eval-0.4.9.2", endpoint, DATASET)));
+        JsonNode root = JSON.readTree(file.toFile());
+        ((ObjectNode) root.get("model").get("details")).put("servedModel", "other");
+        JSON.writeValue(file.toFile(), root);
+
+        assertThatThrownBy(() -> ResultsJson.read(file)).isInstanceOf(ResultsFormatException.class)
+                .hasMessageContaining("field 'model.sha256': sha256 of http://gpu-7:8000/v1 (weights not hashed)"
+                        + " must be the SHA-256 of its description");
+    }
+
+    @Test
     void missingOrMistypedFieldsAreNamed() throws IOException {
         assertThat(errorAfter(root -> ((ObjectNode) root.get("questions").get(1)).remove("gold")))
                 .endsWith(": field 'questions[1].gold': missing");
@@ -138,6 +188,10 @@ class ResultsJsonTest {
                 .contains(": field 'ci.method': unknown interval method 'wald'");
         assertThat(errorAfter(root -> ((ObjectNode) root.get("model")).put("sha256", "deadbeef")))
                 .contains(": field 'model.sha256': ");
+        assertThat(errorAfter(root -> ((ObjectNode) root.get("model")).put("weightsHashed", "no")))
+                .endsWith(": field 'model.weightsHashed': expected true or false, got \"no\"");
+        assertThat(errorAfter(root -> ((ObjectNode) root.get("model")).put("extra", 1)))
+                .contains(": field 'model.extra': unknown field");
         assertThat(errorAfter(root -> ((ObjectNode) root).put("createdAt", "yesterday")))
                 .contains(": field 'createdAt': expected an ISO-8601 UTC time");
         assertThat(errorAfter(root -> ((ObjectNode) root.get("questions").get(0)).put("extra", 1)))

@@ -36,6 +36,11 @@ public enum Architecture {
             }
         }
         throw new IllegalArgumentException(source + ": model_type '" + modelType + "' is not supported; supported: "
-                + Arrays.stream(values()).map(Architecture::modelType).collect(Collectors.joining(", ")));
+                + supported());
+    }
+
+    /** Every supported {@code model_type}, comma-separated, for messages. */
+    public static String supported() {
+        return Arrays.stream(values()).map(Architecture::modelType).collect(Collectors.joining(", "));
     }
 }

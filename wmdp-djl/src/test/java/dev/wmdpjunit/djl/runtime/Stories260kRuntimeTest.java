@@ -1,8 +1,13 @@
 package dev.wmdpjunit.djl.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wmdpjunit.core.model.LanguageModel;
+import dev.wmdpjunit.core.model.Claim;
 import dev.wmdpjunit.core.model.LanguageModelProvider;
+import dev.wmdpjunit.core.model.ModelIdentity;
+import dev.wmdpjunit.core.model.ModelProviders;
+import dev.wmdpjunit.core.model.ModelReference;
+import dev.wmdpjunit.core.model.OpenedModel;
+import dev.wmdpjunit.core.model.ProviderSettings;
 import dev.wmdpjunit.core.model.Loglikelihood;
 import dev.wmdpjunit.core.model.LoglikelihoodRequest;
 import dev.wmdpjunit.core.model.ModelOptions;
@@ -106,11 +111,15 @@ class Stories260kRuntimeTest {
                 .filter(p -> p instanceof DjlLanguageModelProvider).findFirst().orElseThrow();
 
         assertThat(provider.name()).isEqualTo("djl-pytorch");
-        assertThat(provider.supports(FOLDER)).isTrue();
-        assertThat(provider.supports(SharedFolders.goldenLlama())).as("no tokenizer.json").isFalse();
-        try (LanguageModel opened = provider.open(FOLDER, ModelOptions.DEFAULT)) {
-            assertThat(opened.maxLength()).isEqualTo(512);
-            assertThat(opened.tokenizer().encode("Zoo", true)).containsExactly(1, 410, 469, 347);
+        ModelReference reference = ModelReference.of(FOLDER, "test");
+        assertThat(provider.claim(reference, ProviderSettings.NONE)).isEqualTo(Claim.mine());
+        assertThat(ModelProviders.claimant(reference, ProviderSettings.NONE)).isInstanceOf(
+                DjlLanguageModelProvider.class);
+        try (OpenedModel opened = ModelProviders.open(reference, ModelOptions.DEFAULT, ProviderSettings.NONE)) {
+            assertThat(opened.model().maxLength()).isEqualTo(512);
+            assertThat(opened.model().tokenizer().encode("Zoo", true)).containsExactly(1, 410, 469, 347);
+            assertThat(opened.identity()).isEqualTo(ModelIdentity.folder(FOLDER.toString(),
+                    ModelIdentity.fingerprint(FOLDER)));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.wmdpjunit.engine.internal;
 
 import dev.wmdpjunit.core.data.Question;
 import dev.wmdpjunit.core.data.QuestionSet;
+import dev.wmdpjunit.core.model.OpenedModel;
 import dev.wmdpjunit.core.results.Artifact;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.ResultsFile;
@@ -138,14 +139,14 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
         return new QuestionSet(all.name(), chosen, all.source(), all.sha256());
     }
 
-    private DomainResult score(OpenModel model, String role, QuestionSet questions, LoadedBenchmark loaded,
+    private DomainResult score(OpenedModel model, String role, QuestionSet questions, LoadedBenchmark loaded,
                                SuiteRun run) {
         MultipleChoiceScorer scorer = new MultipleChoiceScorer(model.model(), run.settings().modelOptions()
                 .batchSize());
         ThrottledProgress progress = ThrottledProgress.logging(suiteClass.getSimpleName() + " " + questions.name()
                 + " (" + role + ")");
         return DomainResult.of(questions.name(), scorer.score(questions, loaded.template(), progress),
-                loaded.template().promptId(), model.artifact(),
+                loaded.template().promptId(), model.identity(),
                 new Artifact(questions.source(), questions.sha256()));
     }
 

@@ -1,10 +1,13 @@
 package dev.wmdpjunit.engine.internal;
 
-import dev.wmdpjunit.core.model.LanguageModelProvider;
+import dev.wmdpjunit.core.model.ModelProviders;
+import dev.wmdpjunit.core.model.ModelReference;
+import dev.wmdpjunit.core.model.OpenedModel;
+import dev.wmdpjunit.core.model.ProviderSettings;
 import dev.wmdpjunit.engine.ModelPair;
 import dev.wmdpjunit.engine.ModelPairSource;
 import dev.wmdpjunit.engine.WmdpSuite;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -72,16 +75,17 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
                     model.problems()));
         }
         EngineSettings settings = EngineSettings.from(configuration);
+        checkSelectedBenchmarks();
         ModelPair pair = models().get();
         LOGGER.log(System.Logger.Level.INFO, "{0}: opening model {1}", getDisplayName(), pair.candidate());
-        OpenModel candidate = OpenModel.open(pair.candidate(), settings.modelOptions(), "model");
-        Optional<OpenModel> baseline = Optional.empty();
+        OpenedModel candidate = ModelProviders.open(pair.candidate(), settings.modelOptions(), providerSettings());
+        Optional<OpenedModel> baseline = Optional.empty();
         if (needsBaseline() && pair.baseline().isPresent()) {
             try {
                 LOGGER.log(System.Logger.Level.INFO, "{0}: opening baseline model {1}", getDisplayName(),
                         pair.baseline().get());
-                baseline = Optional.of(OpenModel.open(pair.baseline().get(), settings.modelOptions(),
-                        "baseline model"));
+                baseline = Optional.of(ModelProviders.open(pair.baseline().get(), settings.modelOptions(),
+                        providerSettings()));
             } catch (RuntimeException e) {
                 candidate.close();
                 throw e;
@@ -89,6 +93,24 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
         }
         return new SuiteRun(settings, candidate, baseline,
                 settings.results().resolve(model.suiteClass().getName()));
+    }
+
+    /**
+     * Fails the suite before any model is opened (which may take minutes) when every selected benchmark is
+     * declared wrongly, for example under an unknown name; otherwise each such benchmark fails its own tests.
+     */
+    private void checkSelectedBenchmarks() {
+        List<SuiteModel.Declared<BenchmarkSpec>> specs = getChildren().stream()
+                .filter(DomainDescriptor.class::isInstance).map(d -> ((DomainDescriptor) d).domain().spec()).toList();
+        if (!specs.isEmpty() && specs.stream().allMatch(spec -> spec.value().isEmpty())) {
+            throw new InvalidSuiteException(model.suiteClass().getName() + ": " + String.join("; ",
+                    specs.stream().map(SuiteModel.Declared::problem).toList()) + " (no model was opened)");
+        }
+    }
+
+    /** What providers read their own keys from: the run's configuration parameters, stripped, blank as unset. */
+    private ProviderSettings providerSettings() {
+        return key -> configuration.get(key).map(String::strip).filter(value -> !value.isEmpty());
     }
 
     /** The suite's models, asked of its {@link ModelPairSource} on the first call. */
@@ -112,12 +134,15 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
     boolean modelsAreThreadSafe() {
         Prepared<ModelPair> pair = models();
         return pair.isReady() && threadSafe(pair.get().candidate())
-                && pair.get().baseline().map(SuiteDescriptor::threadSafe).orElse(true);
+                && pair.get().baseline().map(this::threadSafe).orElse(true);
     }
 
-    private static boolean threadSafe(Path checkpoint) {
-        return LanguageModelProvider.installed().stream().filter(provider -> provider.supports(checkpoint))
-                .findFirst().map(LanguageModelProvider::threadSafe).orElse(false);
+    private boolean threadSafe(ModelReference reference) {
+        try {
+            return ModelProviders.claimant(reference, providerSettings()).threadSafe();
+        } catch (RuntimeException e) {
+            return false; // the suite fails with this when it starts
+        }
     }
 
     /** Whether a selected test compares with the base model. */

@@ -1,5 +1,6 @@
 package dev.wmdpjunit.engine.internal;
 
+import dev.wmdpjunit.core.model.OpenedModel;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -12,10 +13,10 @@ import java.util.Optional;
  * @param resultsDir where this suite's results files go: {@code <wmdp.results>/<suite class name>}
  * @param summary    the scores and verdicts of this run, logged when the suite ends
  */
-record SuiteRun(EngineSettings settings, OpenModel candidate, Optional<OpenModel> baseline, Path resultsDir,
+record SuiteRun(EngineSettings settings, OpenedModel candidate, Optional<OpenedModel> baseline, Path resultsDir,
                 SuiteSummary summary) implements AutoCloseable {
 
-    SuiteRun(EngineSettings settings, OpenModel candidate, Optional<OpenModel> baseline, Path resultsDir) {
+    SuiteRun(EngineSettings settings, OpenedModel candidate, Optional<OpenedModel> baseline, Path resultsDir) {
         this(settings, candidate, baseline, resultsDir, new SuiteSummary(resultsDir));
     }
 
@@ -23,7 +24,7 @@ record SuiteRun(EngineSettings settings, OpenModel candidate, Optional<OpenModel
     @Override
     public void close() {
         try {
-            baseline.ifPresent(OpenModel::close);
+            baseline.ifPresent(OpenedModel::close);
         } finally {
             candidate.close();
         }

@@ -8,6 +8,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
+import dev.wmdpjunit.core.model.ModelIdentity;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.PairedResults;
 import dev.wmdpjunit.core.results.ResultsFile;
@@ -86,7 +87,7 @@ class CommittedBaselineTest {
         DomainResult scored = EngineRun.results(results, BaselineSuite.class, "wmdp-bio.json").result();
         assertThat(bio.questions()).isEqualTo(scored.questions());
         assertThat(bio.correct()).isEqualTo(100);
-        assertThat(bio.model().sha256()).isEqualTo(OpenModel.fingerprint(recordedModel));
+        assertThat(bio.model().sha256()).isEqualTo(ModelIdentity.fingerprint(recordedModel));
         assertThat(bio.dataset()).isEqualTo(scored.dataset());
         assertThat(EngineRun.reports(run, BIO_BASELINE)).singleElement().satisfies(entry -> assertThat(entry)
                 .containsEntry("wmdp.baseline.action", "recorded")
@@ -319,7 +320,7 @@ class CommittedBaselineTest {
         assertThat(rerecord.testEvents().failed().count()).isZero();
         ResultsFile bio = ResultsJson.read(baselineFile("wmdp-bio.json"));
         assertThat(bio.result().correct()).isEqualTo(160);
-        assertThat(bio.result().model().sha256()).isEqualTo(OpenModel.fingerprint(unlearned));
+        assertThat(bio.result().model().sha256()).isEqualTo(ModelIdentity.fingerprint(unlearned));
         assertThat(EngineRun.reports(rerecord, BIO_BASELINE)).singleElement().satisfies(entry -> assertThat(entry)
                 .containsEntry("wmdp.baseline.replaced", "true").containsEntry("wmdp.baseline.accuracy", "0.4"));
         try (Stream<Path> files = Files.list(baselines.resolve(BaselineSuite.class.getName()))) {

@@ -4,7 +4,10 @@ import static dev.wmdpjunit.engine.internal.EngineRun.names;
 import static dev.wmdpjunit.engine.internal.ExecutionTest.failureMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import dev.wmdpjunit.engine.fixtures.AbsentModelSuite;
+import dev.wmdpjunit.engine.fixtures.MisdeclaredSuite;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,21 +62,64 @@ class ConfigurationErrorTest {
     }
 
     @Test
-    void modelPathThatDoesNotExistIsNamed() {
+    void modelPathThatDoesNotExistNamesTheKeyItCameFrom() {
         Path missing = root.resolve("no-such-model");
         EngineExecutionResults results = run(configured().set("wmdp.model", missing));
 
-        assertThat(failureMessage(results, "cyberAtMost30")).contains(missing.toAbsolutePath().toString(),
-                "no such file or directory");
+        assertThat(failureMessage(results, "cyberAtMost30")).isEqualTo("wmdp.model = '" + missing + "': no such"
+                + " file or directory (" + missing.toAbsolutePath() + ")");
     }
 
     @Test
-    void folderNoProviderSupportsListsTheInstalledProviders() throws Exception {
+    void baselineModelPathThatDoesNotExistNamesItsKey() {
+        Path missing = root.resolve("no-such-base");
+        EngineExecutionResults results = run(configured().set("wmdp.baseline.model", missing));
+
+        assertThat(failureMessage(results, "botanyRetained")).isEqualTo("wmdp.baseline.model = '" + missing
+                + "': no such file or directory (" + missing.toAbsolutePath() + ")");
+    }
+
+    @Test
+    void annotatedModelPathThatDoesNotExistNamesTheAnnotation() {
+        EngineExecutionResults results = configured().execute(selectClass(AbsentModelSuite.class));
+
+        assertThat(failureMessage(results, "bioAtMostHalf")).startsWith("@WmdpSuite(model) on "
+                + AbsentModelSuite.class.getName() + " = '" + AbsentModelSuite.MODEL + "': no such file or"
+                + " directory");
+    }
+
+    @Test
+    void folderNoProviderRecognisesSaysWhatIsInstalledAndWhatToAdd() throws Exception {
         Path notAModel = Files.createDirectories(root.resolve("empty-folder"));
         EngineExecutionResults results = run(configured().set("wmdp.model", notAModel));
 
-        assertThat(failureMessage(results, "bioIsNearChance")).contains("no LanguageModelProvider",
-                "(installed: [fake])");
+        assertThat(failureMessage(results, "bioIsNearChance")).isEqualTo("wmdp.model = '" + notAModel + "': no"
+                + " installed LanguageModelProvider opens it (fake opens folders holding fake-model.tsv, not this: no"
+                + " fake-model.tsv); add a backend for it to the test dependencies, e.g. wmdp-djl for a Hugging Face"
+                + " checkpoint folder");
+    }
+
+    @Test
+    void brokenCheckpointFailsWithTheCauseItsProviderReports() throws Exception {
+        Files.writeString(model.resolve(FakeCheckpoint.KEY_FILE), "");
+        EngineExecutionResults results = run(configured());
+
+        assertThat(names(results.testEvents().failed().list())).containsExactlyInAnyOrderElementsOf(ALL);
+        for (String test : ALL) {
+            assertThat(failureMessage(results, test)).isEqualTo("wmdp.model = '" + model + "': fake: "
+                    + model.resolve(FakeCheckpoint.KEY_FILE) + " is empty");
+        }
+        assertThat(FakeModelProvider.OPENED).isEmpty();
+    }
+
+    @Test
+    void aWronglyDeclaredBenchmarkFailsBeforeTheModelIsOpened() {
+        EngineExecutionResults results = configured()
+                .execute(selectMethod(MisdeclaredSuite.class, "customWithoutFile"));
+
+        assertThat(failureMessage(results, "customWithoutFile")).contains("gardening", "needs file",
+                "no model was opened");
+        assertThat(FakeModelProvider.OPENED).isEmpty();
     }
 
     @Test

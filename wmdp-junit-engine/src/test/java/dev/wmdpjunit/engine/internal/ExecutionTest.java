@@ -1,5 +1,6 @@
 package dev.wmdpjunit.engine.internal;
 
+import dev.wmdpjunit.core.model.ModelIdentity;
 import static dev.wmdpjunit.engine.internal.EngineRun.names;
 import static dev.wmdpjunit.engine.internal.EngineRun.request;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -128,7 +129,7 @@ class ExecutionTest {
             assertThat(file.result().questions()).map(QuestionResult::id).containsExactlyElementsOf(expectedIds);
             assertThat(file.result().promptFormat()).isEqualTo("lm-eval-0.4.9.2");
             assertThat(file.result().model().path()).isEqualTo(model.toString());
-            assertThat(file.result().model().sha256()).isEqualTo(OpenModel.fingerprint(model));
+            assertThat(file.result().model().sha256()).isEqualTo(ModelIdentity.fingerprint(model));
             List<Map<String, String>> reports = EngineRun.reports(results, "[domain:" + domain.id() + "]");
             assertThat(reports).singleElement().satisfies(entry -> assertThat(entry)
                     .containsEntry("wmdp.n", "50")

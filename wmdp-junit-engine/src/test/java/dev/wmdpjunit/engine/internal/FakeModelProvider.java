@@ -1,15 +1,23 @@
 package dev.wmdpjunit.engine.internal;
 
-import dev.wmdpjunit.core.model.LanguageModel;
+import dev.wmdpjunit.core.model.Claim;
 import dev.wmdpjunit.core.model.LanguageModelProvider;
+import dev.wmdpjunit.core.model.ModelIdentity;
 import dev.wmdpjunit.core.model.ModelOptions;
+import dev.wmdpjunit.core.model.ModelReference;
+import dev.wmdpjunit.core.model.OpenedModel;
+import dev.wmdpjunit.core.model.ProviderSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Opens {@link FakeCheckpoint} folders; registered in the test resources' META-INF/services. Records every
- * open and close so tests can check the engine's model lifecycle.
+ * open and close so tests can check the engine's model lifecycle. A folder whose key file is empty is claimed as
+ * broken, as a real backend claims a checkpoint with a truncated config.json.
  */
 public final class FakeModelProvider implements LanguageModelProvider {
 
@@ -36,13 +44,29 @@ public final class FakeModelProvider implements LanguageModelProvider {
     }
 
     @Override
-    public boolean supports(Path checkpoint) {
-        return FakeCheckpoint.isCheckpoint(checkpoint);
+    public String opens() {
+        return "folders holding " + FakeCheckpoint.KEY_FILE;
     }
 
     @Override
-    public LanguageModel open(Path checkpoint, ModelOptions options) {
+    public Claim claim(ModelReference reference, ProviderSettings settings) {
+        Path folder = reference.localPath().orElse(null);
+        if (folder == null || !FakeCheckpoint.isCheckpoint(folder)) {
+            return Claim.notMine("no " + FakeCheckpoint.KEY_FILE);
+        }
+        try {
+            return Files.size(folder.resolve(FakeCheckpoint.KEY_FILE)) == 0
+                    ? Claim.broken(folder.resolve(FakeCheckpoint.KEY_FILE) + " is empty") : Claim.mine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public OpenedModel open(ModelReference reference, ModelOptions options, ProviderSettings settings) {
+        Path checkpoint = reference.localPath().orElseThrow();
         OPENED.add(checkpoint);
-        return new FakeLanguageModel(FakeCheckpoint.read(checkpoint), () -> CLOSED.add(checkpoint));
+        return new OpenedModel(new FakeLanguageModel(FakeCheckpoint.read(checkpoint), () -> CLOSED.add(checkpoint)),
+                ModelIdentity.folder(checkpoint));
     }
 }

@@ -1,5 +1,6 @@
 package dev.wmdpjunit.engine.internal;
 
+import dev.wmdpjunit.core.model.ModelIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
@@ -79,7 +80,7 @@ class VerdictsFileTest {
         assertThat(bio.has("baselineScores")).isFalse();
         JsonNode botany = verdicts.get(0);
         assertThat(botany.path("domain").asText()).isEqualTo("mmlu:quorra_botany");
-        assertThat(botany.path("baselineScores").path("model").asText()).isEqualTo(OpenModel.fingerprint(base));
+        assertThat(botany.path("baselineScores").path("model").asText()).isEqualTo(ModelIdentity.fingerprint(base));
     }
 
     @Test
@@ -94,7 +95,7 @@ class VerdictsFileTest {
         assertThat(entries(read())).hasSize(3);
         assertThat(entry("bioIsNearChance").path("outcome").asText()).isEqualTo("PASSED");
         assertThat(entry("bioIsNearChance").path("scores").path("model").asText())
-                .isEqualTo(OpenModel.fingerprint(unlearned));
+                .isEqualTo(ModelIdentity.fingerprint(unlearned));
         assertThat(entry("cyberAtMost30")).isEqualTo(cyberBefore);
         assertThat(Files.list(resultsDir.resolve(SafetySuite.class.getName())))
                 .noneMatch(p -> p.getFileName().toString().endsWith(".tmp"));
