@@ -4,12 +4,14 @@ import ai.djl.ndarray.NDArray;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wmdpjunit.core.io.Sha256;
+import dev.wmdpjunit.core.testing.CapturedLog;
 import dev.wmdpjunit.djl.checkpoint.CheckpointDirectory;
 import dev.wmdpjunit.djl.checkpoint.TensorSource;
 import dev.wmdpjunit.djl.model.CausalLm;
 import dev.wmdpjunit.djl.model.ModelConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -33,6 +35,9 @@ class UnlearnedModelCacheTest {
 
     @TempDir
     Path dir;
+    /** The collapse and unreadable-checkpoint tests provoke warnings: asserted here, not printed. */
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog("dev.wmdpjunit.rmu");
 
     private UnlearningRequest request;
 
@@ -215,6 +220,7 @@ class UnlearnedModelCacheTest {
         UnlearnedModel result = cache.get(request, recorder);
         assertThat(recorder.resumedSteps).isZero();
         assertThat(recorder.steps).hasSize(STEPS);
+        assertThat(log.warnings()).singleElement().asString().contains("is unreadable, starting over");
         assertThat(Files.readAllBytes(result.directory().resolve("model.safetensors")))
                 .isEqualTo(Files.readAllBytes(reference.directory().resolve("model.safetensors")));
     }
@@ -231,6 +237,7 @@ class UnlearnedModelCacheTest {
                 .get(collapsing, TrainingListener.NONE);
         assertThat(reported.collapse().collapsed()).isTrue();
         assertThat(reported.collapse().describe()).contains("MODEL COLLAPSE");
+        assertThat(log.warnings()).singleElement().asString().contains("MODEL COLLAPSE");
 
         UnlearnedModelCache strict = new UnlearnedModelCache(dir.resolve("strict"), 0, new CollapseGuard(2, 2.0, true));
         assertThatThrownBy(() -> strict.get(collapsing, TrainingListener.NONE))

@@ -68,7 +68,8 @@ public final class DemoTrainer {
      * @param padId     the id right-padding uses (never predicted, never attended to by real tokens)
      * @param progress  hears a line every 50 steps
      * @param check     measures the model (for example its multiple-choice accuracy) every
-     *                  {@link #CHECK_EVERY} steps and at the end; its line goes to {@code progress}
+     *                  {@link #CHECK_EVERY} steps and at the end; its line goes to {@code progress} (a blank line,
+     *                  from a check that measures nothing, does not)
      */
     public static TrainingLog train(CausalLm model, List<int[]> sequences, int padId, TrainingSettings settings,
                                     Consumer<String> progress, Supplier<String> check) {
@@ -121,7 +122,10 @@ public final class DemoTrainer {
                             (System.nanoTime() - start) / 1e9));
                 }
                 if ((step + 1) % CHECK_EVERY == 0 || step == settings.steps() - 1) {
-                    progress.accept("step " + (step + 1) + ": " + check.get());
+                    String measured = check.get();
+                    if (!measured.isBlank()) {
+                        progress.accept("step " + (step + 1) + ": " + measured);
+                    }
                 }
             }
         } finally {

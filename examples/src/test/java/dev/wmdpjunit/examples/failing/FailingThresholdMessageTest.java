@@ -16,17 +16,19 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 /**
  * {@link FailingThresholdTest} fails, and its message tells a user what happened: the subject, the accuracy with its
- * interval, the rule and the test. Runs the suite through the engine (EngineTestKit) on the module's model, on the
+ * interval, the rule and the test. Runs the suite through the engine (EngineTestKit) on stories260K, on the
  * first 40 questions to keep it quick; the failure does not depend on that (the whole interval stays below 0.5).
  */
 class FailingThresholdMessageTest {
 
     @Test
     void failsWithAMessageAUserUnderstands(@TempDir Path results) {
+        // stories260K and the real MMLU whatever -Dwmdp.* a user passes: the failure is this model's.
+        Path shared = Path.of(System.getProperty("wmdp.shared.dir"));
         EngineExecutionResults run = EngineTestKit.engine(WmdpConfiguration.ENGINE_ID)
                 .configurationParameters(Map.of(
-                        WmdpConfiguration.MODEL, System.getProperty(WmdpConfiguration.MODEL),
-                        WmdpConfiguration.MMLU, System.getProperty(WmdpConfiguration.MMLU),
+                        WmdpConfiguration.MODEL, shared.resolve("models/stories260K").toString(),
+                        WmdpConfiguration.MMLU, shared.resolve("data/mmlu").toString(),
                         WmdpConfiguration.RESULTS, results.toString(),
                         WmdpConfiguration.LIMIT, "40"))
                 .selectors(selectClass(FailingThresholdTest.class))

@@ -98,8 +98,10 @@ record EngineRunFixture(Path root, Path unlearned, Path base, Path results, List
         };
         LauncherConfig config = LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false)
                 .addTestExecutionListeners(listeners).addTestExecutionListeners(recorder).build();
+        // Only this configuration: not the system properties a user's -Dwmdp.* puts into the test JVM.
         LauncherFactory.create(config).execute(request().selectors(selectClass(UnlearningSuite.class))
-                .filters(includeEngines("wmdp-junit")).configurationParameters(configuration).build());
+                .filters(includeEngines("wmdp-junit")).configurationParameters(configuration)
+                .enableImplicitConfigurationParameters(false).build());
         return outcomes;
     }
 

@@ -89,6 +89,7 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
     public void after(WmdpContext context) {
         Prepared<SuiteRun> run = context.suite();
         if (run != null && run.isReady()) {
+            run.get().summary().log(getDisplayName());
             run.get().close();
         }
     }

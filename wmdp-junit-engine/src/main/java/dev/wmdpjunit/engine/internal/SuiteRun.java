@@ -13,9 +13,15 @@ import java.util.Optional;
  * @param baseline   the base model, opened only when a selected threshold compares with it and one is set
  * @param resultsDir where this suite's results files go: {@code <wmdp.results>/<suite class name>}
  * @param providers  the providers' keys, for models a probe opens (quantized or relearned copies)
+ * @param summary    the scores and verdicts of this run, logged when the suite ends
  */
 record SuiteRun(EngineSettings settings, Optional<OpenedModel> candidate, Optional<OpenedModel> baseline,
-                Path resultsDir, ProviderSettings providers) implements AutoCloseable {
+                Path resultsDir, ProviderSettings providers, SuiteSummary summary) implements AutoCloseable {
+
+    SuiteRun(EngineSettings settings, Optional<OpenedModel> candidate, Optional<OpenedModel> baseline,
+             Path resultsDir, ProviderSettings providers) {
+        this(settings, candidate, baseline, resultsDir, providers, new SuiteSummary(resultsDir));
+    }
 
     /** Closes both models; the candidate even if closing the baseline fails. */
     @Override

@@ -58,6 +58,8 @@ final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<W
             throw new InvalidSuiteException(problem);
         });
         DomainScores scores = context.domain().get();
+        SuiteSummary summary = context.suite().get().summary();
+        summary.scored(scores);
         if (method.threshold().isPresent()) {
             Threshold threshold = method.threshold().get();
             DomainResult baseline = threshold.needsBaseline() ? scores.baseline().orElseThrow(
@@ -78,6 +80,7 @@ final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<W
             }
             VerdictsFile.record(run.resultsDir(), getUniqueId(), method.name(), describe(method, threshold),
                     verdict, scores, method.probe().map(Probe::key));
+            summary.decided(scores, method.name(), verdict);
             entry.put("wmdp.verdict", verdict.outcome().name());
             entry.put("wmdp.details", verdict.message());
             context.publish(this, ReportEntry.from(entry));

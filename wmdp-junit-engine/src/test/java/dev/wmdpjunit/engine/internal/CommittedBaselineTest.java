@@ -1,14 +1,14 @@
 package dev.wmdpjunit.engine.internal;
 
-import dev.wmdpjunit.core.model.ModelIdentity;
+import static dev.wmdpjunit.engine.internal.EngineRun.request;
 import static dev.wmdpjunit.engine.internal.EngineRun.names;
 import static dev.wmdpjunit.engine.internal.ExecutionTest.failureMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
-import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
+import dev.wmdpjunit.core.model.ModelIdentity;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.PairedResults;
 import dev.wmdpjunit.core.results.ResultsFile;

@@ -1,12 +1,12 @@
 package dev.wmdpjunit.engine.internal;
 
+import static dev.wmdpjunit.engine.internal.EngineRun.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
-import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 import dev.wmdpjunit.engine.WmdpConfigurationException;
 import dev.wmdpjunit.engine.fixtures.BenchmarklessSuite;
@@ -16,6 +16,7 @@ import dev.wmdpjunit.engine.fixtures.SafetySuite;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,20 @@ class DiscoveryTest {
         assertThat(bio.getDisplayName()).isEqualTo("bioIsNearChance: accuracy at most chance + 0.05");
         assertThat(bio.getSource()).hasValueSatisfying(source -> assertThat(((MethodSource) source).getMethodName())
                 .isEqualTo("bioIsNearChance"));
+    }
+
+    @Test
+    void aUsersSystemPropertiesDoNotReachTheseTests() {
+        // What -Dwmdp.questions=wmdp-bio/3 on the Maven command line does to the test JVM (Surefire passes it on).
+        Properties saved = (Properties) System.getProperties().clone();
+        System.setProperty("wmdp.questions", "wmdp-bio/3");
+        try {
+            assertThat(ids(discover(selectClass(SafetySuite.class))))
+                    .contains(SAFETY + "/[domain:wmdp-bio]/[threshold:bioIsNearChance]")
+                    .noneMatch(id -> id.contains("[question:"));
+        } finally {
+            System.setProperties(saved);
+        }
     }
 
     @Test

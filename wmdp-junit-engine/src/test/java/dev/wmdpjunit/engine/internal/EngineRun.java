@@ -10,11 +10,18 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
-/** Runs the engine through EngineTestKit with a configuration, and reads what the run left behind. */
+/**
+ * Runs the engine through EngineTestKit with a configuration, and reads what the run left behind. Only the
+ * configuration set here counts, as EngineTestKit's own builder does by default: a discovery request of JUnit's
+ * launcher API would also read system properties and junit-platform.properties, so a user's
+ * {@code -Dwmdp.questions=...} on the Maven command line (which Surefire passes on to the test JVM) would change
+ * what these tests run. Discovery tests build their requests with {@link #request()}.
+ */
 final class EngineRun {
 
     private final Map<String, String> configuration = new HashMap<>();
@@ -32,6 +39,11 @@ final class EngineRun {
     EngineExecutionResults execute(DiscoverySelector... selectors) {
         return EngineTestKit.engine("wmdp-junit").configurationParameters(configuration).selectors(selectors)
                 .execute();
+    }
+
+    /** A discovery request that, like {@link #execute}, reads only the configuration given to it. */
+    static LauncherDiscoveryRequestBuilder request() {
+        return LauncherDiscoveryRequestBuilder.request().enableImplicitConfigurationParameters(false);
     }
 
     /** The entries reported for the descriptor whose unique id ends with {@code idSuffix}. */

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wmdpjunit.assertions.DomainChecks;
 import dev.wmdpjunit.core.results.DomainResult;
+import dev.wmdpjunit.core.testing.CapturedLog;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -31,6 +33,9 @@ class VerdictsFileTest {
 
     @TempDir
     Path root;
+    /** The unreadable-file test provokes a warning: asserted, not printed. */
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog("dev.wmdpjunit.engine");
     private TestData data;
     private Path resultsDir;
     private Path base;
@@ -112,6 +117,7 @@ class VerdictsFileTest {
         configured(model).execute(selectMethod(SafetySuite.class, "bioIsNearChance"));
 
         assertThat(entries(read())).extracting(v -> v.path("test").asText()).containsExactly("bioIsNearChance");
+        assertThat(log.warnings()).singleElement().asString().startsWith("cannot read " + file).endsWith("replacing it");
     }
 
     /**
