@@ -1,5 +1,6 @@
 package dev.wmdpjunit.engine.internal;
 
+import dev.wmdpjunit.core.hub.HubSettings;
 import dev.wmdpjunit.core.model.ModelOptions;
 import dev.wmdpjunit.core.prompt.AnswerStyle;
 import dev.wmdpjunit.core.prompt.PromptFormat;
@@ -20,10 +21,11 @@ import org.junit.platform.engine.ConfigurationParameters;
  *
  * @param failInconclusive whether {@code wmdp.inconclusive=fail}: undecided thresholds fail instead of aborting
  * @param baselines        committed baselines: where, record or compare, at what level
+ * @param hub              the Hugging Face hub cache and downloads, for data named by hub id
  */
 record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, OptionalInt limit,
                       PromptFormat prompt, AnswerStyle answers, ModelOptions modelOptions, int mmluShots, boolean failInconclusive,
-                      BaselineSettings baselines) {
+                      BaselineSettings baselines, HubSettings hub) {
 
     static EngineSettings from(ConfigurationParameters configuration) {
         return new EngineSettings(
@@ -41,7 +43,16 @@ record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, Op
                 integer(configuration, WmdpConfiguration.MMLU_SHOTS, 0, "few-shot examples from the dev split")
                         .orElse(0),
                 failInconclusive(configuration),
-                BaselineSettings.from(configuration));
+                BaselineSettings.from(configuration),
+                hub(configuration));
+    }
+
+    private static HubSettings hub(ConfigurationParameters configuration) {
+        try {
+            return HubSettings.from(key -> value(configuration, key));
+        } catch (IllegalArgumentException e) {
+            throw new WmdpConfigurationException(e.getMessage(), e);
+        }
     }
 
     /**
