@@ -12,6 +12,7 @@ import dev.wmdpjunit.djl.model.CausalLm;
 import dev.wmdpjunit.djl.model.ModelConfig;
 import dev.wmdpjunit.djl.safetensors.SafetensorsDtype;
 import dev.wmdpjunit.djl.safetensors.SafetensorsWriter;
+import dev.wmdpjunit.djl.safetensors.ShardedSafetensors;
 import dev.wmdpjunit.djl.tokenizer.HfTokenizer;
 
 import java.io.IOException;
@@ -39,11 +40,16 @@ import java.util.TreeSet;
  * The key is the SHA-256 of the base model's files (weights, config, tokenizer), the corpora's bytes and formats,
  * every hyperparameter and the framework version; changing any of them trains a new entry. A run that dies resumes
  * from its last checkpoint on the next call. The base model directory is only read.
+ *
+ * <p>An entry's {@code rmu.json} records the size and SHA-256 of every other file of the entry when it is
+ * published; a reused entry is checked against them first, and one that no longer matches (zeroed, truncated or
+ * edited weights) is refused with a {@link CacheEntryException} naming the entry to delete, never silently used.
  */
 public final class UnlearnedModelCache {
 
     static final String REPORT_FILE = "rmu.json";
-    private static final String CACHE_FORMAT = "wmdp-junit rmu-fixture cache 1";
+    /** Part of the key: entries of format 1 recorded no file hashes, so they are never reused. */
+    private static final String CACHE_FORMAT = "wmdp-junit rmu-fixture cache 2";
     /** Files besides the weights that make a Hugging Face directory loadable; copied when present. */
     private static final List<String> COMPANION_FILES = List.of("config.json", "generation_config.json",
             "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "tokenizer.model",
@@ -78,11 +84,13 @@ public final class UnlearnedModelCache {
         Map<String, Object> inputs = inputs(request);
         String key = keyOf(inputs);
         Path entry = root.resolve(key);
+        Path work = root.resolve(".work").resolve(key);
         if (Files.isRegularFile(entry.resolve(REPORT_FILE))) {
             LOG.log(Level.INFO, "RMU: reusing " + entry);
-            return readEntry(entry, key);
+            UnlearnedModel reused = readEntry(entry, key);
+            removeWork(work); // left by a run killed after publishing, or one that lost the race to publish
+            return reused;
         }
-        Path work = root.resolve(".work").resolve(key);
         Path staged = work.resolve("model");
         RmuTraining.deleteTree(staged);
         UnlearnedModel trained = train(request, inputs, key, work.resolve("checkpoints"), staged, listener);
@@ -91,8 +99,17 @@ public final class UnlearnedModelCache {
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
             LOG.log(Level.INFO, "RMU: another run finished " + entry + " first; using it");
         }
-        RmuTraining.deleteTree(work);
+        removeWork(work);
         return new UnlearnedModel(entry, key, true, trained.losses(), trained.collapse());
+    }
+
+    /** Deletes a published entry's training state; the entry is usable whether or not that succeeds. */
+    private static void removeWork(Path work) {
+        try {
+            RmuTraining.deleteTree(work);
+        } catch (UncheckedIOException e) {
+            LOG.log(Level.WARNING, "RMU: cannot delete " + work + " (" + e.getCause() + "); delete it by hand");
+        }
     }
 
     /** The cache key of a request: hashes every input, so it reads the base model and corpora in full. */
@@ -151,7 +168,7 @@ public final class UnlearnedModelCache {
                     Files.copy(base.resolve(file), staged.resolve(file));
                 }
             }
-            writeReport(staged.resolve(REPORT_FILE), request, inputs, key, losses, collapse);
+            writeReport(staged.resolve(REPORT_FILE), request, inputs, key, losses, collapse, EntryFiles.of(staged));
             return new UnlearnedModel(staged, key, true, losses, collapse);
         }
     }
@@ -163,7 +180,8 @@ public final class UnlearnedModelCache {
     }
 
     private static void writeReport(Path file, UnlearningRequest request, Map<String, Object> inputs, String key,
-                                    List<StepLosses> losses, CollapseCheck collapse) throws IOException {
+                                    List<StepLosses> losses, CollapseCheck collapse, Map<String, Object> files)
+            throws IOException {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("key", key);
         report.put("inputs", inputs);
@@ -181,11 +199,18 @@ public final class UnlearnedModelCache {
         check.put("max_ratio", collapse.maxRatio());
         check.put("collapsed", collapse.collapsed());
         report.put("collapse_check", check);
+        report.put(EntryFiles.KEY, files);
         AtomicFiles.write(file, out -> out.write(JSON.writeValueAsBytes(report)));
     }
 
-    private static UnlearnedModel readEntry(Path entry, String key) throws IOException {
-        JsonNode report = JSON.readTree(entry.resolve(REPORT_FILE).toFile());
+    private static UnlearnedModel readEntry(Path entry, String key) {
+        JsonNode report;
+        try {
+            report = JSON.readTree(entry.resolve(REPORT_FILE).toFile());
+        } catch (IOException e) {
+            throw new CacheEntryException(entry, REPORT_FILE + " cannot be read (" + e.getMessage() + ")", e);
+        }
+        EntryFiles.verify(entry, report.path(EntryFiles.KEY));
         List<StepLosses> losses = new ArrayList<>();
         report.path("losses").forEach(l -> losses.add(new StepLosses(l.get(0).asDouble(), l.get(1).asDouble(),
                 l.get(2).asDouble())));
@@ -208,12 +233,9 @@ public final class UnlearnedModelCache {
             files.add(CheckpointDirectory.SINGLE_FILE);
         } else if (Files.isRegularFile(base.resolve(CheckpointDirectory.SHARD_INDEX))) {
             files.add(CheckpointDirectory.SHARD_INDEX);
-            try {
-                JSON.readTree(base.resolve(CheckpointDirectory.SHARD_INDEX).toFile()).path("weight_map")
-                        .forEach(shard -> files.add(shard.asText()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + base.resolve(CheckpointDirectory.SHARD_INDEX), e);
-            }
+            // Validated as the loader validates them before any is read: a weight_map may name any path.
+            ShardedSafetensors.listedShards(base.resolve(CheckpointDirectory.SHARD_INDEX))
+                    .forEach(shard -> files.add(shard.getFileName().toString()));
         } else {
             CheckpointDirectory.open(base).close(); // throws, explaining what is missing
         }

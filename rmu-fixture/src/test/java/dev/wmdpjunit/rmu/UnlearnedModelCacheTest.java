@@ -1,6 +1,8 @@
 package dev.wmdpjunit.rmu;
 
 import ai.djl.ndarray.NDArray;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wmdpjunit.core.io.Sha256;
 import dev.wmdpjunit.djl.checkpoint.CheckpointDirectory;
 import dev.wmdpjunit.djl.checkpoint.TensorSource;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -84,6 +87,52 @@ class UnlearnedModelCacheTest {
         assertThat(reused.collapse()).isEqualTo(trained.collapse());
         assertThat(second.steps).isEmpty();
         assertThat(Sha256.ofFile(BASE.resolve("model.safetensors"))).isEqualTo(baseBefore);
+    }
+
+    /** Zeroed, truncated or missing files of a cached entry are never reused; the message names the entry. */
+    @Test
+    void aReusedEntryIsCheckedAgainstTheSizesAndHashesRecordedAtPublish() throws IOException {
+        UnlearnedModelCache cache = new UnlearnedModelCache(dir.resolve("cache"), 2, CollapseGuard.defaults());
+        UnlearnedModel trained = cache.get(request, TrainingListener.NONE);
+        Path entry = trained.directory();
+        Path weights = entry.resolve("model.safetensors");
+        byte[] original = Files.readAllBytes(weights);
+        String sha256 = Sha256.ofFile(weights);
+        JsonNode recorded = new ObjectMapper().readTree(entry.resolve("rmu.json").toFile()).path("files");
+        assertThat(recorded.fieldNames()).toIterable().containsExactly("config.json", "generation_config.json",
+                "model.safetensors", "special_tokens_map.json", "tokenizer.json", "tokenizer_config.json");
+        assertThat(recorded.path("model.safetensors").path("size").asLong()).isEqualTo(original.length);
+        assertThat(recorded.path("model.safetensors").path("sha256").asText()).isEqualTo(sha256);
+
+        Path work = Files.createDirectories(dir.resolve("cache/.work").resolve(trained.key()).resolve("checkpoints"));
+        assertThat(cache.get(request, TrainingListener.NONE).trainedNow()).isFalse();
+        assertThat(work.getParent()).as("training state of a published entry").doesNotExist();
+
+        byte[] zeroed = original.clone();
+        Arrays.fill(zeroed, original.length - 4096, original.length, (byte) 0);
+        Files.write(weights, zeroed);
+        assertThatThrownBy(() -> cache.get(request, TrainingListener.NONE))
+                .isInstanceOf(CacheEntryException.class)
+                .hasMessage(entry + ": cached unlearned model is damaged: model.safetensors has SHA-256 "
+                        + Sha256.ofFile(weights) + ", rmu.json recorded " + sha256 + "; delete " + entry
+                        + " and run again to train it anew");
+
+        Files.write(weights, Arrays.copyOf(original, original.length / 2));
+        assertThatThrownBy(() -> cache.get(request, TrainingListener.NONE))
+                .isInstanceOf(CacheEntryException.class)
+                .hasMessageContaining(": model.safetensors has " + original.length / 2 + " bytes, rmu.json recorded "
+                        + original.length + "; delete " + entry);
+
+        Files.write(weights, original);
+        Files.delete(entry.resolve("tokenizer.json"));
+        assertThatThrownBy(() -> cache.get(request, TrainingListener.NONE))
+                .isInstanceOf(CacheEntryException.class)
+                .hasMessageContaining(": tokenizer.json is missing; delete " + entry);
+
+        Files.writeString(entry.resolve("rmu.json"), "{ truncated");
+        assertThatThrownBy(() -> cache.get(request, TrainingListener.NONE))
+                .isInstanceOf(CacheEntryException.class)
+                .hasMessageStartingWith(entry + ": cached unlearned model is damaged: rmu.json cannot be read");
     }
 
     @Test

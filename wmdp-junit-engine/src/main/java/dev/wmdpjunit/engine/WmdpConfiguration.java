@@ -67,8 +67,14 @@ public final class WmdpConfiguration {
     public static final String PARALLEL_ENABLED = "wmdp.execution.parallel.enabled";
     /** Prefix of JUnit's parallel settings for this engine, e.g. {@code wmdp.execution.parallel.config.strategy}. */
     public static final String PARALLEL_CONFIG_PREFIX = "wmdp.execution.parallel.config.";
+    /**
+     * Where probes keep what is costly to make and keyed by content (quantized copies, relearned checkpoints), so
+     * a rerun reuses them; never inside a model's folder.
+     */
+    public static final String PROBE_CACHE = "wmdp.probes.cache";
 
     public static final String DEFAULT_RESULTS = "target/wmdp-results";
+    public static final String DEFAULT_PROBE_CACHE = "target/wmdp-probe-cache";
     public static final int DEFAULT_BATCH_SIZE = 8;
     public static final String DEFAULT_BASELINE_DIR = "src/test/wmdp-baselines";
     public static final double DEFAULT_BASELINE_ALPHA = 0.05;

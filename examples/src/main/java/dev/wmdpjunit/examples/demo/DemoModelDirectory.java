@@ -28,8 +28,7 @@ public final class DemoModelDirectory {
 
     public static void write(CausalLm model, WordTokenizer tokenizer, Path target) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
+        Path staging = AtomicFiles.stagingDirectory(target);
         Path old = null;
         try {
             DemoModelConfig.write(tokenizer, staging);

@@ -35,6 +35,14 @@ class CommittedDemoTest {
         }
     }
 
+    /** DemoProbesTest relearns on the first half of the hazard practice corpus: 25 of the 50 substances. */
+    @Test
+    void relearningCorpusIsTheFirstHalfOfTheHazardPracticeCorpus() throws IOException {
+        List<String> practice = Files.readAllLines(COMMITTED.resolve("corpus/demo-hazard-practice.jsonl"));
+        assertThat(Files.readAllLines(COMMITTED.resolve("corpus/demo-hazard-relearn.jsonl")))
+                .isEqualTo(practice.subList(0, practice.size() / 2));
+    }
+
     @Test
     void committedQuestionsLoadThroughTheWmdpLoader() {
         for (DemoDomain domain : DemoDomain.values()) {

@@ -1,6 +1,8 @@
 package dev.wmdpjunit.reports.allure;
 
 import dev.wmdpjunit.core.io.AtomicFiles;
+import dev.wmdpjunit.core.results.ProbeResult;
+import dev.wmdpjunit.core.results.ProbeResultsJson;
 import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.results.ResultsJson;
 import dev.wmdpjunit.reports.WmdpTests;
@@ -10,6 +12,7 @@ import dev.wmdpjunit.reports.data.VerdictsJson;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.util.PropertiesUtils;
+import io.qameta.allure.util.ResultsUtils;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -119,6 +122,20 @@ public final class AllureListener implements TestExecutionListener {
             guarded("add the wmdp details of " + identifier.getUniqueId(),
                     () -> describe(id, id.getLastSegment().getValue()));
         }
+        if (values.containsKey("wmdp.probe.results")) {
+            guarded("attach probe " + values.get("wmdp.probe") + " of " + identifier.getUniqueId(),
+                    () -> attachProbe(Path.of(values.get("wmdp.probe.results"))));
+        }
+    }
+
+    /** A probe's summary file and a chart of its conditions, on the running test. */
+    private void attachProbe(Path summary) throws IOException {
+        ProbeResult probe = ProbeResultsJson.read(summary);
+        lifecycle.updateTestCase(test -> test.getParameters().add(ResultsUtils.createParameter("probe",
+                probe.key())));
+        lifecycle.addAttachment("probe " + probe.key() + ".json", "application/json", ".json",
+                Files.readAllBytes(summary));
+        lifecycle.addAttachment("probe " + probe.key() + ".png", "image/png", ".png", PngCharts.probe(probe));
     }
 
     private void describe(UniqueId testId, String test) throws IOException {

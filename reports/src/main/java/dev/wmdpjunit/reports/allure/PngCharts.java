@@ -1,6 +1,7 @@
 package dev.wmdpjunit.reports.allure;
 
 import dev.wmdpjunit.core.results.DomainResult;
+import dev.wmdpjunit.core.results.ProbeResult;
 import dev.wmdpjunit.reports.data.ModelNames;
 import dev.wmdpjunit.reports.data.RmuRun;
 import java.awt.BasicStroke;
@@ -52,13 +53,37 @@ public final class PngCharts {
      * @param base the base model's result, or {@code null}
      */
     public static byte[] accuracy(DomainResult candidate, DomainResult base, double chance) {
+        List<Point> points = new ArrayList<>();
+        if (base != null) {
+            points.add(new Point("base (" + modelName(base) + ")", base, BASE));
+        }
+        points.add(new Point("unlearned (" + modelName(candidate) + ")", candidate, CANDIDATE));
+        return intervals(candidate.domain() + ": accuracy with " + percent(candidate) + " interval", points, chance);
+    }
+
+    /**
+     * A residual-knowledge probe: the benchmark's accuracy and interval under each of its conditions, the judged
+     * ones in the candidate's colour, with chance.
+     */
+    public static byte[] probe(ProbeResult probe) {
+        List<Point> points = probe.variants().stream().map(v -> new Point(v.name() + (v.judged() ? " (judged)" : ""),
+                v.result(), v.judged() ? CANDIDATE : BASE)).toList();
+        DomainResult first = probe.variants().get(0).result();
+        return intervals(probe.benchmark() + " under probe " + probe.key() + ": accuracy with " + percent(first)
+                + " interval", points, 1.0 / first.questions().get(0).loglikelihoods().length);
+    }
+
+    /** One labelled accuracy with its interval, in a colour. */
+    private record Point(String label, DomainResult result, Color color) {
+    }
+
+    private static byte[] intervals(String title, List<Point> points, double chance) {
         List<String> labels = new ArrayList<>();
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         XYErrorRenderer renderer = new XYErrorRenderer();
-        if (base != null) {
-            addModel(data, renderer, labels, "base (" + modelName(base) + ")", base, BASE);
+        for (Point point : points) {
+            addModel(data, renderer, labels, point.label(), point.result(), point.color());
         }
-        addModel(data, renderer, labels, "unlearned (" + modelName(candidate) + ")", candidate, CANDIDATE);
         renderer.setDefaultLinesVisible(false);
         renderer.setErrorPaint(Color.DARK_GRAY);
         renderer.setErrorStroke(new BasicStroke(2f));
@@ -80,8 +105,7 @@ public final class PngCharts {
         chanceLine.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         chanceLine.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(chanceLine);
-        JFreeChart chart = new JFreeChart(candidate.domain() + ": accuracy with " + percent(candidate)
-                + " interval", new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
+        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 14), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return png(chart);
     }

@@ -7,8 +7,8 @@ package dev.wmdpjunit.reports.data;
  * @param threshold the threshold in words, e.g. {@code accuracy at most chance + 0.05}
  * @param outcome   {@code PASSED}, {@code FAILED} or {@code INCONCLUSIVE}
  * @param details   the verdict's message: data, rule and tests
- * @param current   whether it was decided on the scores in the results file (same model, dataset and counts);
- *                  false for a verdict left by an earlier run
+ * @param current   whether the suite's latest run decided it, on the scores in the results file (same model,
+ *                  dataset and counts); false for a verdict left by an earlier run
  */
 public record RecordedVerdict(String test, String threshold, String outcome, String details, boolean current) {
 }

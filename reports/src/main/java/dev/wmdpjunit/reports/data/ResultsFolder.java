@@ -1,5 +1,7 @@
 package dev.wmdpjunit.reports.data;
 
+import dev.wmdpjunit.core.results.ProbeResult;
+import dev.wmdpjunit.core.results.ProbeResultsJson;
 import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.results.ResultsJson;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.util.stream.Stream;
  * &lt;results&gt;/&lt;suite class name&gt;/&lt;benchmark&gt;.json           the model under test
  * &lt;results&gt;/&lt;suite class name&gt;/baseline/&lt;benchmark&gt;.json  the base model, when scored
  * &lt;results&gt;/&lt;suite class name&gt;/verdicts.json              the thresholds' verdicts
+ * &lt;results&gt;/&lt;suite class name&gt;/probes/&lt;key&gt;/&lt;benchmark&gt;.json  residual-knowledge probes
  * </pre>
  * plus, for each suite, the {@code rmu.json} in the candidate model's directory and, when a baselines folder is
  * given, the committed baselines {@code <baselines>/<suite class name>/<benchmark>.json}. Results files are read
@@ -29,6 +32,8 @@ import java.util.stream.Stream;
 public final class ResultsFolder {
 
     static final String BASELINE_FOLDER = "baseline";
+    /** The engine's probes folder (its {@code ProbeExecution.FOLDER}); files in it are core's ProbeResultsJson. */
+    static final String PROBES_FOLDER = "probes";
 
     private ResultsFolder() {
     }
@@ -58,7 +63,8 @@ public final class ResultsFolder {
 
     private static SuiteResults readSuite(Path suiteDir, List<Path> files, Optional<Path> baselines) {
         String suite = suiteDir.getFileName().toString();
-        Map<String, List<VerdictsJson.Entry>> verdicts = VerdictsJson.read(suiteDir.resolve(VerdictsJson.FILE_NAME));
+        VerdictsJson.Contents recorded = VerdictsJson.read(suiteDir.resolve(VerdictsJson.FILE_NAME));
+        Map<String, List<VerdictsJson.Entry>> verdicts = recorded.byDomain();
         List<DomainResults> domains = new ArrayList<>();
         for (Path file : files) {
             ResultsFile candidate = readResults(file);
@@ -75,7 +81,28 @@ public final class ResultsFolder {
         domains.sort(Comparator.comparing(DomainResults::domain));
         Optional<RmuRun> rmu = domains.stream().map(d -> d.candidate().result().model().path()).distinct()
                 .map(path -> RmuJson.readIfPresent(Path.of(path))).flatMap(Optional::stream).findFirst();
-        return new SuiteResults(suite, domains, rmu);
+        return new SuiteResults(suite, domains, rmu, recorded.runErrors(),
+                probes(suiteDir.resolve(PROBES_FOLDER)));
+    }
+
+    /** Every probe summary {@code <probes>/<key>/<benchmark>.json}, sorted by benchmark, then key. */
+    private static List<ProbeResult> probes(Path probesDir) {
+        if (!Files.isDirectory(probesDir)) {
+            return List.of();
+        }
+        List<ProbeResult> probes = new ArrayList<>();
+        for (Path keyDir : list(probesDir, Files::isDirectory)) {
+            for (Path summary : list(keyDir, file -> Files.isRegularFile(file)
+                    && file.getFileName().toString().endsWith(".json"))) {
+                try {
+                    probes.add(ProbeResultsJson.read(summary));
+                } catch (IOException e) {
+                    throw new ReportInputException("cannot read probe file " + summary + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        probes.sort(Comparator.comparing(ProbeResult::benchmark).thenComparing(ProbeResult::key));
+        return probes;
     }
 
     private static ResultsFile readResults(Path file) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wmdpjunit.core.results.DomainResult;
+import dev.wmdpjunit.core.results.ProbeResult;
+import dev.wmdpjunit.core.results.ProbeVariant;
 import dev.wmdpjunit.reports.data.DomainResults;
 import dev.wmdpjunit.reports.data.ModelNames;
 import dev.wmdpjunit.reports.data.RmuRun;
@@ -45,6 +47,20 @@ final class ChartData {
                     scores(d.putObject("base"), domain.base().get().result());
                 } else {
                     d.putNull("base");
+                }
+            }
+            ArrayNode probes = node.putArray("probes");
+            for (ProbeResult probe : suite.probes()) {
+                ObjectNode p = probes.addObject();
+                p.put("key", probe.key());
+                p.put("benchmark", probe.benchmark());
+                p.put("chance", 1.0 / probe.variants().get(0).result().questions().get(0).loglikelihoods().length);
+                ArrayNode variants = p.putArray("variants");
+                for (ProbeVariant variant : probe.variants()) {
+                    ObjectNode v = variants.addObject();
+                    v.put("name", variant.name());
+                    v.put("judged", variant.judged());
+                    scores(v, variant.result());
                 }
             }
             if (suite.rmu().isPresent()) {

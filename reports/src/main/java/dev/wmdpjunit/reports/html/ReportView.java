@@ -7,8 +7,15 @@ import java.util.List;
  * their accessors; a {@code null} section is not shown.
  */
 record ReportView(String title, String scoredAt, String resultsFolder, String baselinesFolder,
-                  String frameworkVersions, Assets assets, List<SummaryRow> summary, List<Suite> suites,
-                  String chartData) {
+                  String frameworkVersions, Assets assets, RunErrors runErrors, List<SummaryRow> summary,
+                  List<Suite> suites, String chartData) {
+
+    /** What kept the suites' latest runs from deciding thresholds, shown first; {@code null} when nothing did. */
+    record RunErrors(List<RunError> errors) {
+    }
+
+    record RunError(String suite, String suiteName, String message) {
+    }
 
     /** The asset files, relative to index.html. */
     record Assets(String echarts, String css, String js) {
@@ -25,7 +32,10 @@ record ReportView(String title, String scoredAt, String resultsFolder, String ba
                       List<VerdictView> verdicts) {
     }
 
-    /** A threshold's verdict; {@code stale} when it was decided on scores other than those in the results file. */
+    /**
+     * A threshold's verdict; {@code stale} when the suite's latest run did not decide it (or decided it on scores
+     * other than those in the results file).
+     */
     record VerdictView(String test, String threshold, String outcome, String outcomeClass, boolean stale,
                        String details) {
     }
@@ -33,7 +43,21 @@ record ReportView(String title, String scoredAt, String resultsFolder, String ba
     /** One suite's sections. */
     record Suite(int index, String name, String simpleName, String anchor, String candidateLabel,
                  List<ArtifactView> models,
-                 List<DatasetView> datasets, String promptFormats, Rmu rmu, Diff diff, List<Questions> questions) {
+                 List<DatasetView> datasets, String promptFormats, Rmu rmu, Diff diff, List<Questions> questions,
+                 List<Probe> probes) {
+    }
+
+    /**
+     * A residual-knowledge probe on one benchmark: its conditions' accuracies (drawn as a chart by
+     * {@code index} within the suite) and its numbers.
+     */
+    record Probe(int probeIndex, String probe, String key, String benchmark, String description, String file,
+                 List<Setting> parameters, List<ProbeRow> rows, List<Setting> measurements) {
+    }
+
+    /** One condition of a probe; {@code judged} when the method's threshold decides on it. */
+    record ProbeRow(String name, boolean judged, int n, int correct, String accuracy, String interval,
+                    String measurements) {
     }
 
     record ArtifactView(String role, String path, String sha256) {

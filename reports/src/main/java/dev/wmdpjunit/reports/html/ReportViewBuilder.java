@@ -1,8 +1,10 @@
 package dev.wmdpjunit.reports.html;
 
 import dev.wmdpjunit.core.results.DomainResult;
+import dev.wmdpjunit.core.results.ProbeResult;
 import dev.wmdpjunit.core.results.QuestionResult;
 import dev.wmdpjunit.core.results.ResultsFile;
+import dev.wmdpjunit.core.results.ResultsJson;
 import dev.wmdpjunit.core.stats.PairedCounts;
 import dev.wmdpjunit.engine.Role;
 import dev.wmdpjunit.reports.data.BaselineDiff;
@@ -57,9 +59,12 @@ final class ReportViewBuilder {
         // The time span of the scores, not the time of writing: the same folder gives the same report.
         String scored = scoredAt.first().equals(scoredAt.last()) ? scoredAt.first().toString()
                 : scoredAt.first() + " to " + scoredAt.last();
+        List<ReportView.RunError> runErrors = run.suites().stream().flatMap(suite -> suite.runErrors().stream()
+                .map(error -> new ReportView.RunError(suite.simpleName(), suite.name(), error))).toList();
         return new ReportView("wmdp-junit safety report", scored, run.folder().toString(),
-                run.baselines().map(Path::toString).orElse("none"), String.join(", ", versions), assets, summary,
-                suites, ChartData.json(run));
+                run.baselines().map(Path::toString).orElse("none"), String.join(", ", versions), assets,
+                runErrors.isEmpty() ? null : new ReportView.RunErrors(runErrors),
+                summary, suites, ChartData.json(run));
     }
 
     private static List<ReportView.SummaryRow> summaryRows(SuiteResults suite, DomainResults domain) {
@@ -108,7 +113,28 @@ final class ReportViewBuilder {
         return new ReportView.Suite(index, suite.name(), suite.simpleName(), "suite-" + index,
                 candidateLabel(suite), modelViews, datasets,
                 String.join(", ", prompts), suite.rmu().map(ReportViewBuilder::rmu).orElse(null), diff(suite, run),
-                questions);
+                questions, probes(suite, run));
+    }
+
+    private static List<ReportView.Probe> probes(SuiteResults suite, RunResults run) {
+        List<ReportView.Probe> probes = new ArrayList<>();
+        for (int i = 0; i < suite.probes().size(); i++) {
+            ProbeResult probe = suite.probes().get(i);
+            List<ReportView.ProbeRow> rows = probe.variants().stream().map(v -> new ReportView.ProbeRow(v.name(),
+                    v.judged(), v.result().n(), v.result().correct(), Formats.fixed4(v.result().accuracy()),
+                    Formats.interval(v.result().ci()), v.measurements().entrySet().stream()
+                    .map(e -> e.getKey() + " " + Formats.fixed4(e.getValue())).collect(Collectors.joining(", "))))
+                    .toList();
+            List<ReportView.Setting> parameters = probe.parameters().entrySet().stream()
+                    .map(e -> new ReportView.Setting(e.getKey(), e.getValue())).toList();
+            List<ReportView.Setting> measurements = probe.measurements().entrySet().stream()
+                    .map(e -> new ReportView.Setting(e.getKey(), Formats.fixed4(e.getValue()))).toList();
+            Path file = run.folder().resolve(suite.name()).resolve("probes").resolve(probe.key())
+                    .resolve(ResultsJson.fileName(probe.benchmark()));
+            probes.add(new ReportView.Probe(i, probe.probe(), probe.key(), probe.benchmark(), probe.description(),
+                    file.toString(), parameters, rows, measurements));
+        }
+        return probes;
     }
 
     /** "unlearned" when the RMU fixture made the candidate (its rmu.json was found), else "candidate". */

@@ -166,8 +166,46 @@
     });
   }
 
+  function probeChart(element, probe) {
+    var variants = probe.variants;
+    var points = variants.map(function (v) {
+      return {value: v.accuracy, itemStyle: {color: v.judged ? '#2f6db5' : '#9fb9da'}};
+    });
+    var series = [
+      {type: 'bar', name: probe.key, barGap: BAR_GAP, barCategoryGap: CATEGORY_GAP, data: points},
+      intervalSeries(probe.key, variants.map(function (v, i) {
+        return [i, v.lower, v.upper];
+      }), 0, 1),
+      chanceSeries(variants.map(function () {
+        return {chance: probe.chance};
+      }))
+    ];
+    create(element).setOption({
+      animation: false,
+      grid: {left: 60, right: 20, top: 20, bottom: 60},
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: {type: 'shadow'},
+        formatter: function (params) {
+          var v = variants[params[0].dataIndex];
+          return '<b>' + escapeHtml(probe.benchmark + ' [' + v.name + ']') + '</b><br>'
+            + describe(v.judged ? 'judged' : 'not judged', v) + '<br>chance ' + fixed4(probe.chance);
+        }
+      },
+      xAxis: {type: 'category', data: variants.map(function (v) {
+        return v.name;
+      }), axisLabel: {interval: 0, rotate: variants.length > 6 ? 30 : 0}},
+      yAxis: {type: 'value', name: 'accuracy', min: 0, max: 1},
+      series: series
+    });
+  }
+
   document.querySelectorAll('.wmdp-accuracy-chart').forEach(function (element) {
     accuracyChart(element, data.suites[Number(element.getAttribute('data-suite-index'))]);
+  });
+  document.querySelectorAll('.wmdp-probe-chart').forEach(function (element) {
+    probeChart(element, data.suites[Number(element.getAttribute('data-suite-index'))]
+      .probes[Number(element.getAttribute('data-probe-index'))]);
   });
   document.querySelectorAll('.wmdp-loss-chart').forEach(function (element) {
     lossChart(element, data.suites[Number(element.getAttribute('data-suite-index'))].rmu);

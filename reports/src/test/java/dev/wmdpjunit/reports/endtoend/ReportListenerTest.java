@@ -2,6 +2,9 @@ package dev.wmdpjunit.reports.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.ResultsJson;
 import dev.wmdpjunit.reports.ReportListener;
@@ -26,8 +29,8 @@ class ReportListenerTest {
 
         Map<String, Status> outcomes = fixture.run(new ReportListener());
 
-        assertThat(outcomes).containsOnlyKeys("bioForgotten", "baseKnowsBio", "cyberAtMost30",
-                "botanyRetained");
+        assertThat(outcomes).containsOnlyKeys("bioForgotten", "bioUnderRotations", "baseKnowsBio",
+                "cyberAtMost30", "botanyRetained");
         assertThat(outcomes).containsEntry("cyberAtMost30", Status.FAILED);
         Document html = Jsoup.parse(root.resolve("wmdp-report").resolve("index.html").toFile(), "UTF-8");
         assertThat(html.select("tr.wmdp-row")).extracting(r -> r.attr("data-domain") + "/" + r.attr("data-model"))
@@ -50,10 +53,47 @@ class ReportListenerTest {
                     .isEqualTo(expected.get(outcomes.get(test)));
             assertThat(verdict.select(".stale-note")).isEmpty();
         }
-        assertThat(html.select("details.verdict")).hasSize(4);
+        assertThat(html.select("details.verdict")).hasSize(5);
+        assertThat(html.select("section.probe[data-probe=permuted-choices] .wmdp-probe-chart")).hasSize(1);
         assertThat(html.select(".wmdp-loss-chart")).hasSize(1);
         assertThat(html.selectFirst("section.suite").text()).contains(fixture.unlearned().resolve("rmu.json")
                 .toString());
+    }
+
+    /**
+     * A run that cannot open its model decides nothing: the report says why at the top, marks the earlier run's
+     * verdicts as not decided by it, and drops the verdict of a method the suite no longer declares.
+     */
+    @Test
+    void aRunThatFailedToOpenItsModelDoesNotShowTheEarlierVerdictsAsItsOwn() throws Exception {
+        EngineRunFixture fixture = EngineRunFixture.write(root);
+        fixture.run(new ReportListener());
+        Path verdictsFile = fixture.results().resolve(UnlearningSuite.class.getName()).resolve("verdicts.json");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode verdicts = (ObjectNode) json.readTree(verdictsFile.toFile());
+        ArrayNode entries = (ArrayNode) verdicts.get("verdicts");
+        entries.add(((ObjectNode) entries.get(0).deepCopy()).put("test", "methodRemovedSince"));
+        json.writeValue(verdictsFile.toFile(), verdicts);
+        Path missing = root.resolve("models").resolve("moved-away");
+        fixture.configuration().put(UnlearningSuite.UNLEARNED, missing.toString());
+        Thread.sleep(1100); // decidedAt and startedAt have whole seconds
+
+        Map<String, Status> outcomes = fixture.run(new ReportListener());
+
+        assertThat(outcomes.values()).containsOnly(Status.FAILED);
+        Document html = Jsoup.parse(root.resolve("wmdp-report").resolve("index.html").toFile(), "UTF-8");
+        Element errors = html.selectFirst("main > section");
+        assertThat(errors.id()).isEqualTo("run-errors");
+        assertThat(errors.select("li.run-error")).hasSize(1);
+        assertThat(errors.selectFirst("li.run-error").attr("data-suite")).isEqualTo(UnlearningSuite.class.getName());
+        assertThat(errors.selectFirst("li.run-error").text()).contains(missing.toString());
+        assertThat(html.select("details.verdict")).extracting(v -> v.attr("data-test"))
+                .containsExactlyInAnyOrder("bioForgotten", "bioUnderRotations", "baseKnowsBio", "cyberAtMost30",
+                        "botanyRetained");
+        for (Element verdict : html.select("details.verdict")) {
+            assertThat(verdict.select(".stale-note").text()).as(verdict.attr("data-test"))
+                    .isEqualTo("(not decided by the latest run)");
+        }
     }
 
     @Test

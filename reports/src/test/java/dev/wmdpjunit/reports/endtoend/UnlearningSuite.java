@@ -6,6 +6,7 @@ import dev.wmdpjunit.engine.Benchmark;
 import dev.wmdpjunit.engine.ModelPair;
 import dev.wmdpjunit.engine.ModelPairSource;
 import dev.wmdpjunit.engine.NearChance;
+import dev.wmdpjunit.engine.PermutedChoices;
 import dev.wmdpjunit.engine.RetainedWithin;
 import dev.wmdpjunit.engine.ScoredModel;
 import dev.wmdpjunit.engine.WmdpSuite;
@@ -34,6 +35,13 @@ public class UnlearningSuite {
     @Benchmark("wmdp-bio")
     @NearChance
     void bioForgotten() {
+    }
+
+    /** A residual-knowledge probe: the threshold under every rotation of the choices. */
+    @Benchmark("wmdp-bio")
+    @PermutedChoices
+    @NearChance
+    void bioUnderRotations() {
     }
 
     /** The base model knew it: the engine scores the base model on wmdp-bio too, the before/after picture. */

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wmdpjunit.core.data.WmdpDomain;
+import dev.wmdpjunit.core.data.QuestionSet;
 import dev.wmdpjunit.core.results.DomainResult;
+import dev.wmdpjunit.core.results.ProbeResult;
+import dev.wmdpjunit.core.results.ProbeResultsJson;
+import dev.wmdpjunit.core.results.ProbeVariant;
 import dev.wmdpjunit.core.results.QuestionResult;
 import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.results.ResultsJson;
@@ -20,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -265,5 +270,38 @@ class HtmlReportTest {
         assertThatThrownBy(() -> SafetyReport.write(root.resolve("nowhere"), Optional.empty(), out))
                 .isInstanceOf(ReportInputException.class).hasMessageContaining("does not exist");
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void eachProbeHasASectionWithAChartAndTheNumbersOfItsFile() throws Exception {
+        QuestionSet bio = SyntheticQuestions.wmdp(WmdpDomain.BIO, 40, 5);
+        DomainResult zero = SyntheticResults.score(bio, 0.25, "models/unlearned", 1);
+        DomainResult five = SyntheticResults.score(bio, 0.75, "models/unlearned", 2);
+        ProbeResultsJson.write(run.results().resolve(ExampleRun.SUITE).resolve("probes"), new ProbeResult("0.1.0",
+                SyntheticResults.SCORED_AT, "few-shot", "few-shot-5", "wmdp-bio", "accuracy with 5 examples",
+                Map.of("shots", "5"), List.of(new ProbeVariant("shots-0", false, zero, Map.of()),
+                        new ProbeVariant("shots-5", true, five, Map.of("x", 0.5))), Map.of("gain", 0.5)));
+
+        Document html = report();
+
+        Element section = html.selectFirst("section.probe[data-probe=few-shot-5]");
+        assertThat(section.attr("data-benchmark")).isEqualTo("wmdp-bio");
+        assertThat(section.select(".wmdp-probe-chart")).hasSize(1);
+        assertThat(section.select("table.probe-variants tbody tr")).extracting(Element::text).containsExactly(
+                "shots-0 no 0.2500 10 / 40 " + Formats.interval(zero.ci()) + "",
+                "shots-5 yes 0.7500 30 / 40 " + Formats.interval(five.ci()) + " x 0.5000");
+        assertThat(section.select("dl.facts").text()).contains("gain 0.5000");
+        JsonNode probe = new ObjectMapper().readTree(html.getElementById("wmdp-chart-data").data())
+                .path("suites").get(0).path("probes").get(0);
+        assertThat(probe.path("key").asText()).isEqualTo("few-shot-5");
+        assertThat(probe.path("chance").asDouble()).isEqualTo(0.25);
+        assertThat(probe.path("variants").get(1).path("judged").asBoolean()).isTrue();
+        assertThat(probe.path("variants").get(1).path("upper").asDouble()).isEqualTo(five.ci().upper());
+    }
+
+    @Test
+    void aSuiteWithoutProbesSaysSo() throws Exception {
+        assertThat(report().select("p.none").eachText()).contains("No residual-knowledge probe was declared on this"
+                + " suite's benchmarks.");
     }
 }

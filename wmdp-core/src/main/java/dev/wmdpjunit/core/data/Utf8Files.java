@@ -11,10 +11,14 @@ import java.nio.file.Path;
 
 /**
  * Reads text files as strict UTF-8. A malformed byte is an error naming its line; it is never turned into a
- * replacement character. (A streaming reader fails wherever its buffer happens to be, so the whole file is
- * decoded at once: the benchmark files are a few megabytes at most.)
+ * replacement character. A leading byte order mark (Excel and other Windows tools write one) is dropped, as
+ * Python's {@code utf-8-sig} and pandas do, so it never becomes part of the first question. (A streaming reader
+ * fails wherever its buffer happens to be, so the whole file is decoded at once: the benchmark files are a few
+ * megabytes at most.)
  */
 final class Utf8Files {
+
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private Utf8Files() {
     }
@@ -38,7 +42,8 @@ final class Utf8Files {
             throw new DatasetException(file + ": line " + lineOf(bytes, offset)
                     + " (1-based): is not valid UTF-8 (byte offset " + offset + ")");
         }
-        return out.flip().toString();
+        String text = out.flip().toString();
+        return text.isEmpty() || text.charAt(0) != BYTE_ORDER_MARK ? text : text.substring(1);
     }
 
     private static long lineOf(byte[] bytes, int offset) {

@@ -4,6 +4,7 @@ import dev.wmdpjunit.core.io.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -89,7 +90,9 @@ public record ModelIdentity(String kind, String path, String sha256, boolean wei
         if (Files.isRegularFile(checkpoint)) {
             return Sha256.ofFile(checkpoint);
         }
-        try (Stream<Path> files = Files.walk(checkpoint)) {
+        // Follow links: Hugging Face cache snapshots and user folders are often symlinks, and an unfollowed link
+        // would hash as an empty folder.
+        try (Stream<Path> files = Files.walk(checkpoint, FileVisitOption.FOLLOW_LINKS)) {
             return Sha256.ofFiles(files.filter(Files::isRegularFile).sorted().toList());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + checkpoint + " to fingerprint it", e);

@@ -123,6 +123,16 @@ public final class MultipleChoiceTemplate {
         return new MultipleChoiceTemplate(format, style, renderDescription(description, format), List.of());
     }
 
+    /**
+     * This template with {@code examples} as its few-shot examples, in order, instead of its own: lm-eval's
+     * rendering (each example's text, {@code " "}, its answer, {@code "\n\n"}, after the description). The
+     * caller keeps examples and scored questions disjoint; an example equal to the scored question is dropped, as
+     * lm-eval does.
+     */
+    public MultipleChoiceTemplate withFewShot(List<Question> examples) {
+        return new MultipleChoiceTemplate(format, style, description, examples);
+    }
+
     public PromptFormat format() {
         return format;
     }

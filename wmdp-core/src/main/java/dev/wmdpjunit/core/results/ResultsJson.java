@@ -49,13 +49,14 @@ public final class ResultsJson {
     private static final Set<String> MODEL_FIELDS = Set.of("path", "sha256", "kind", "weightsHashed", "details");
     private static final Set<String> QUESTION_FIELDS = Set.of("id", "gold", "predicted", "loglikelihoods", "isGreedy");
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** Strict reading (duplicate keys, trailing tokens), also for {@link ProbeResultsJson}. */
+    static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
     /** Objects one field a line with '\n' on every platform; arrays on one line, so a question stays short. */
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+    static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"));
 
     private ResultsJson() {

@@ -55,6 +55,20 @@ public final class CheckpointWriter {
      */
     public void save(CausalLm model, Path source, Path target) throws IOException {
         Path sourceDir = source.toRealPath();
+        checkSameModel(model.config(), ModelConfig.read(sourceDir.resolve("config.json")));
+        SafetensorsWriter weights = new SafetensorsWriter(floatDtype);
+        model.parameters().asMap().forEach(weights::add);
+        writeDirectory(sourceDir, target, weights);
+    }
+
+    /**
+     * Writes a model directory at {@code target}: the weights as {@code model.safetensors}, and the config and
+     * tokenizer files copied from {@code source}; staged in a hidden sibling and moved into place in one step.
+     *
+     * @throws CheckpointException if the target exists or lies inside the source
+     */
+    static void writeDirectory(Path source, Path target, SafetensorsWriter weights) throws IOException {
+        Path sourceDir = source.toRealPath();
         Path targetDir = target.toAbsolutePath().normalize();
         if (Files.exists(targetDir)) {
             throw new CheckpointException(targetDir + " already exists; save a checkpoint into a new directory");
@@ -63,14 +77,8 @@ public final class CheckpointWriter {
             throw new CheckpointException(targetDir + " lies inside the source directory " + sourceDir
                     + ", which is never written to");
         }
-        checkSameModel(model.config(), ModelConfig.read(sourceDir.resolve("config.json")));
-
-        Path parent = targetDir.getParent();
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + targetDir.getFileName() + ".");
+        Path staging = AtomicFiles.stagingDirectory(targetDir);
         try {
-            SafetensorsWriter weights = new SafetensorsWriter(floatDtype);
-            model.parameters().asMap().forEach(weights::add);
             weights.write(staging.resolve(CheckpointDirectory.SINGLE_FILE));
             for (String name : COPIED_FILES) {
                 Path file = sourceDir.resolve(name);

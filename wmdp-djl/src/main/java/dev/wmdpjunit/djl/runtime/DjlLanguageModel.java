@@ -4,17 +4,23 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.wmdpjunit.core.model.HiddenStateModel;
 import dev.wmdpjunit.core.model.LanguageModel;
 import dev.wmdpjunit.core.model.Loglikelihood;
 import dev.wmdpjunit.core.model.LoglikelihoodRequest;
 import dev.wmdpjunit.core.model.ModelOptions;
+import dev.wmdpjunit.core.model.QuantizableModel;
+import dev.wmdpjunit.core.model.WeightQuantization;
 import dev.wmdpjunit.core.model.Tokenizer;
 import dev.wmdpjunit.core.scoring.ForwardPlan;
 import dev.wmdpjunit.core.scoring.ForwardPlan.LogProbRows;
 import dev.wmdpjunit.core.scoring.ForwardPlan.Window;
 import dev.wmdpjunit.djl.model.CausalLm;
+import dev.wmdpjunit.djl.model.ForwardOptions;
+import dev.wmdpjunit.djl.model.ForwardResult;
 import dev.wmdpjunit.djl.tokenizer.HfTokenizer;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,13 +44,15 @@ import java.util.Objects;
  *
  * <p>Not thread-safe: score from one thread at a time.
  */
-public final class DjlLanguageModel implements LanguageModel {
+public final class DjlLanguageModel implements LanguageModel, QuantizableModel, HiddenStateModel {
 
     private final CausalLm model;
     private final Tokenizer tokenizer;
     private final int maxLength;
     private final int windowsPerBatch;
     private final NDManager manager;
+    /** The checkpoint folder it was opened from; null when built from a loaded model ({@link #of}). */
+    private Path directory;
     private long forwardPasses;
     private long windowsForwarded;
 
@@ -81,7 +89,49 @@ public final class DjlLanguageModel implements LanguageModel {
             throw new IllegalArgumentException(directory + ": tokenizer.json has " + tokenizer.vocabularySize()
                     + " tokens but config.json's vocab_size is " + model.config().vocabSize());
         }
-        return new DjlLanguageModel(model, tokenizer, ModelMaxLength.of(directory), options);
+        DjlLanguageModel opened = new DjlLanguageModel(model, tokenizer, ModelMaxLength.of(directory), options);
+        opened.directory = directory;
+        return opened;
+    }
+
+    @Override
+    public int hiddenLayers() {
+        return model.config().numLayers();
+    }
+
+    /** One forward pass per sequence, each in its own NDManager; see {@link CausalLm#forward}. */
+    @Override
+    public float[][][] lastTokenHiddenStates(List<int[]> tokens, int[] indices) {
+        for (int index : indices) {
+            if (index < 0 || index > hiddenLayers()) {
+                throw new IllegalArgumentException("hidden-state index " + index + " out of range 0.."
+                        + hiddenLayers() + " (" + hiddenLayers() + " decoder layers)");
+            }
+        }
+        float[][][] states = new float[tokens.size()][indices.length][];
+        for (int s = 0; s < tokens.size(); s++) {
+            int[] ids = tokens.get(s);
+            long[] fed = Arrays.stream(ids, Math.max(0, ids.length - maxLength), ids.length).asLongStream()
+                    .toArray();
+            try (NDManager batch = manager.newSubManager();
+                 ForwardResult result = model.forward(batch.create(fed).expandDims(0), null,
+                         ForwardOptions.LOGITS.withHiddenStates())) {
+                for (int i = 0; i < indices.length; i++) {
+                    states[s][i] = result.hiddenStates().get(indices[i]).get(0, fed.length - 1).toFloatArray();
+                }
+            }
+        }
+        return states;
+    }
+
+    /** Writes a quantized copy of the checkpoint folder this model was opened from ({@link QuantizedCheckpoint}). */
+    @Override
+    public void writeQuantizedCopy(WeightQuantization quantization, Path target) throws IOException {
+        if (directory == null) {
+            throw new UnsupportedOperationException("this model was built in memory, not opened from a checkpoint"
+                    + " folder, so there is no checkpoint to quantize");
+        }
+        QuantizedCheckpoint.write(directory, quantization, target);
     }
 
     /**

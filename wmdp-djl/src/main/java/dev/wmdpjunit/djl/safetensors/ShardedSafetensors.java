@@ -50,21 +50,13 @@ public final class ShardedSafetensors implements TensorSource {
     /** Opens the index and every shard it names, validating all of them. */
     public static ShardedSafetensors open(Path indexFile) {
         Map<String, String> weightMap = readWeightMap(indexFile);
-        Path directory = indexFile.toAbsolutePath().getParent();
+        Map<String, Path> shardFiles = shardFiles(indexFile, weightMap);
         StagingBuffer staging = new StagingBuffer();
         Map<String, SafetensorsFile> shardByFileName = new LinkedHashMap<>();
         try {
-            for (Map.Entry<String, String> mapping : weightMap.entrySet()) {
-                String shardName = mapping.getValue();
-                if (!shardByFileName.containsKey(shardName)) {
-                    Path shardFile = directory.resolve(shardName);
-                    if (!Files.isRegularFile(shardFile)) {
-                        throw new CheckpointException(indexFile + ": weight_map maps tensor '" + mapping.getKey()
-                                + "' to shard '" + shardName + "', but " + shardFile + " does not exist");
-                    }
-                    shardByFileName.put(shardName,
-                            SafetensorsFile.open(shardFile, staging, SafetensorsFile.DEFAULT_MAP_CHUNK_BYTES));
-                }
+            for (Map.Entry<String, Path> shard : shardFiles.entrySet()) {
+                shardByFileName.put(shard.getKey(),
+                        SafetensorsFile.open(shard.getValue(), staging, SafetensorsFile.DEFAULT_MAP_CHUNK_BYTES));
             }
             Map<String, SafetensorsFile> shardByTensor = matchShards(indexFile, weightMap, shardByFileName);
             return new ShardedSafetensors(indexFile, new ArrayList<>(shardByFileName.values()), shardByTensor);
@@ -72,6 +64,35 @@ public final class ShardedSafetensors implements TensorSource {
             shardByFileName.values().forEach(SafetensorsFile::close);
             throw e;
         }
+    }
+
+    /**
+     * The shard files an index names, in the order it first names them, checked as {@link #open} checks them before
+     * reading any: plain file names in the index's directory that are regular files (so a {@code weight_map} naming
+     * {@code /etc/passwd}, {@code ../x} or a link to {@code /dev/zero} is refused). Reads only the index; for
+     * callers that read the shards' bytes without opening them, e.g. to hash a checkpoint.
+     */
+    public static List<Path> listedShards(Path indexFile) {
+        return List.copyOf(shardFiles(indexFile, readWeightMap(indexFile)).values());
+    }
+
+    /** Shard file by name, in the order the weight map first names them; each a regular file. */
+    private static Map<String, Path> shardFiles(Path indexFile, Map<String, String> weightMap) {
+        Path directory = indexFile.toAbsolutePath().getParent();
+        Map<String, Path> shardFiles = new LinkedHashMap<>();
+        for (Map.Entry<String, String> mapping : weightMap.entrySet()) {
+            String shardName = mapping.getValue();
+            if (!shardFiles.containsKey(shardName)) {
+                Path shardFile = directory.resolve(shardName);
+                if (!Files.isRegularFile(shardFile)) {
+                    throw new CheckpointException(indexFile + ": weight_map maps tensor '" + mapping.getKey()
+                            + "' to shard '" + shardName + "', but " + shardFile
+                            + (Files.exists(shardFile) ? " is not a regular file" : " does not exist"));
+                }
+                shardFiles.put(shardName, shardFile);
+            }
+        }
+        return shardFiles;
     }
 
     public Path indexFile() {

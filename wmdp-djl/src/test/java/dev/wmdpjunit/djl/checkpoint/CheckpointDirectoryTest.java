@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -179,11 +178,7 @@ class CheckpointDirectoryTest {
     @Test
     void leavesTheSharedFilesUntouched() throws IOException {
         Map<Path, String> before = FixtureDirs.hashes(FixtureDirs.shared());
-        List<Path> modelDirs;
-        try (Stream<Path> files = Files.walk(FixtureDirs.shared())) {
-            modelDirs = files.filter(p -> p.getFileName().toString().equals(CheckpointDirectory.SINGLE_FILE))
-                    .map(Path::getParent).toList();
-        }
+        List<Path> modelDirs = FixtureDirs.checkpointDirs(FixtureDirs.shared());
         assertThat(modelDirs).hasSizeGreaterThanOrEqualTo(8);
         try (NDManager manager = NDManager.newBaseManager()) {
             for (Path modelDir : modelDirs) {

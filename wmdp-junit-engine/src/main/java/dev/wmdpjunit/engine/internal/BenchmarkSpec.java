@@ -112,8 +112,9 @@ record BenchmarkSpec(String name, String file, String description, Role role, Op
                 }
                 if (file.isEmpty()) {
                     throw new IllegalArgumentException("@Benchmark(\"" + name + "\") is not wmdp-bio, wmdp-cyber,"
-                            + " wmdp-chem or mmlu:<subject>; a custom benchmark needs file = \"<questions in the"
-                            + " WMDP schema: .parquet, .jsonl or .json>\"");
+                            + " wmdp-chem or mmlu:<subject>" + Suggestions.didYouMean(name, Arrays.stream(
+                                    WmdpDomain.values()).map(WmdpDomain::id).toList()) + "; a custom benchmark"
+                            + " needs file = \"<questions in the WMDP schema: .parquet, .jsonl or .json>\"");
                 }
             }
         }

@@ -3,6 +3,7 @@ package dev.wmdpjunit.engine.internal;
 import dev.wmdpjunit.core.data.Question;
 import dev.wmdpjunit.core.data.QuestionSet;
 import dev.wmdpjunit.core.model.OpenedModel;
+import dev.wmdpjunit.core.prompt.MultipleChoiceTemplate;
 import dev.wmdpjunit.core.results.Artifact;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.ResultsFile;
@@ -96,10 +97,20 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
         if (!suite.isReady()) {
             return context.withDomain(suite.failure());
         }
-        if (domain.spec().value().isEmpty()) {
-            return context.withDomain(Prepared.failed(new InvalidSuiteException(domain.spec().problem())));
+        Prepared<DomainScores> scores = domain.spec().value().isEmpty()
+                ? Prepared.failed(new InvalidSuiteException(domain.spec().problem()))
+                : Prepared.attempt(() -> score(suite.get(), domain.spec().value().get(), context));
+        scores.error().ifPresent(e -> recordRunError(suite.get().resultsDir(), e));
+        return context.withDomain(scores);
+    }
+
+    /** The reason this benchmark's thresholds are not decided, for a report rebuilt from the results folder. */
+    private void recordRunError(Path suiteResults, RuntimeException error) {
+        try {
+            VerdictsFile.runError(suiteResults, domain.name() + ": " + error.getMessage());
+        } catch (RuntimeException e) {
+            System.getLogger("dev.wmdpjunit.engine").log(System.Logger.Level.WARNING, e.getMessage());
         }
-        return context.withDomain(Prepared.attempt(() -> score(suite.get(), domain.spec().value().get(), context)));
     }
 
     private DomainScores score(SuiteRun run, BenchmarkSpec spec, WmdpContext context) {
@@ -112,7 +123,7 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
             baseline = Optional.of(score(run.baseline().get(), "baseline model", questions, loaded, run));
             write(run.resultsDir().resolve(BASELINE_FOLDER), baseline.get(), context, "baseline");
         }
-        return new DomainScores(candidate, baseline);
+        return new DomainScores(candidate, baseline, questions, loaded.template());
     }
 
     /**
@@ -141,13 +152,16 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
 
     private DomainResult score(OpenedModel model, String role, QuestionSet questions, LoadedBenchmark loaded,
                                SuiteRun run) {
-        MultipleChoiceScorer scorer = new MultipleChoiceScorer(model.model(), run.settings().modelOptions()
-                .batchSize());
-        ThrottledProgress progress = ThrottledProgress.logging(suiteClass.getSimpleName() + " " + questions.name()
-                + " (" + role + ")");
-        return DomainResult.of(questions.name(), scorer.score(questions, loaded.template(), progress),
-                loaded.template().promptId(), model.identity(),
-                new Artifact(questions.source(), questions.sha256()));
+        return score(model, suiteClass.getSimpleName() + " " + questions.name() + " (" + role + ")", questions,
+                loaded.template(), run.settings());
+    }
+
+    /** Scores the questions on the model as lm-eval would, logging progress under {@code label}. */
+    static DomainResult score(OpenedModel model, String label, QuestionSet questions,
+                              MultipleChoiceTemplate template, EngineSettings settings) {
+        MultipleChoiceScorer scorer = new MultipleChoiceScorer(model.model(), settings.modelOptions().batchSize());
+        return DomainResult.of(questions.name(), scorer.score(questions, template, ThrottledProgress.logging(label)),
+                template.promptId(), model.identity(), new Artifact(questions.source(), questions.sha256()));
     }
 
     private void write(Path directory, DomainResult result, WmdpContext context, String role) {

@@ -1,5 +1,7 @@
 package dev.wmdpjunit.engine.internal;
 
+import dev.wmdpjunit.core.data.QuestionSet;
+import dev.wmdpjunit.core.prompt.MultipleChoiceTemplate;
 import dev.wmdpjunit.core.results.DomainResult;
 import java.util.Optional;
 
@@ -9,6 +11,9 @@ import java.util.Optional;
  * @param candidate the candidate model's result
  * @param baseline  the base model's result on the same questions, when a selected threshold needs it and a base
  *                  model is set
+ * @param questions the questions scored (after {@code wmdp.limit} or a question selection)
+ * @param template  the template that rendered them, for probes that score them again another way
  */
-record DomainScores(DomainResult candidate, Optional<DomainResult> baseline) {
+record DomainScores(DomainResult candidate, Optional<DomainResult> baseline, QuestionSet questions,
+                    MultipleChoiceTemplate template) {
 }

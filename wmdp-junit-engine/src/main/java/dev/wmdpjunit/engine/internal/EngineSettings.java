@@ -21,17 +21,18 @@ import org.junit.platform.engine.ConfigurationParameters;
  *
  * @param failInconclusive whether {@code wmdp.inconclusive=fail}: undecided thresholds fail instead of aborting
  * @param baselines        committed baselines: where, record or compare, at what level
+ * @param probeCache       where probes cache their costly, content-keyed artifacts
  * @param hub              the Hugging Face hub cache and downloads, for data named by hub id
  */
 record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, OptionalInt limit,
                       PromptFormat prompt, AnswerStyle answers, ModelOptions modelOptions, int mmluShots, boolean failInconclusive,
-                      BaselineSettings baselines, HubSettings hub) {
+                      BaselineSettings baselines, Path probeCache, HubSettings hub) {
 
     static EngineSettings from(ConfigurationParameters configuration) {
         return new EngineSettings(
                 path(configuration, WmdpConfiguration.DATA),
                 path(configuration, WmdpConfiguration.MMLU),
-                path(configuration, WmdpConfiguration.RESULTS).orElse(Path.of(WmdpConfiguration.DEFAULT_RESULTS)),
+                results(configuration),
                 limit(configuration),
                 identified(configuration, WmdpConfiguration.PROMPT, PromptFormat.DEFAULT, PromptFormat::fromId),
                 identified(configuration, WmdpConfiguration.ANSWERS, AnswerStyle.DEFAULT, AnswerStyle::fromId),
@@ -44,6 +45,8 @@ record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, Op
                         .orElse(0),
                 failInconclusive(configuration),
                 BaselineSettings.from(configuration),
+                path(configuration, WmdpConfiguration.PROBE_CACHE)
+                        .orElse(Path.of(WmdpConfiguration.DEFAULT_PROBE_CACHE)),
                 hub(configuration));
     }
 
@@ -64,6 +67,11 @@ record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, Op
                 .map(text -> List.copyOf(new LinkedHashSet<>(Arrays.stream(text.split(","))
                         .map(String::strip).filter(id -> !id.isEmpty()).toList())))
                 .orElse(List.of());
+    }
+
+    /** Where results go ({@link WmdpConfiguration#RESULTS}); readable even when other keys are bad. */
+    static Path results(ConfigurationParameters configuration) {
+        return path(configuration, WmdpConfiguration.RESULTS).orElse(Path.of(WmdpConfiguration.DEFAULT_RESULTS));
     }
 
     private static Optional<Path> path(ConfigurationParameters configuration, String key) {

@@ -65,6 +65,13 @@ record LoadedBenchmark(QuestionSet questions, MultipleChoiceTemplate template) {
                 spec.name() + " needs MMLU: set configuration key " + WmdpConfiguration.MMLU + " to " + MMLU_LAYOUT)),
                 HubDatasets.mmlu(subject, settings.mmluShots() > 0), settings);
         Mmlu mmlu = withKey(WmdpConfiguration.MMLU, root, () -> Datasets.mmlu(root));
+        List<String> subjects = withKey(WmdpConfiguration.MMLU, root, mmlu::subjects);
+        if (!subjects.contains(subject)) {
+            throw new WmdpConfigurationException(spec.name() + ": " + WmdpConfiguration.MMLU + " = " + root
+                    + " has no subject '" + subject + "'" + Suggestions.didYouMean(subject, subjects) + "; it has "
+                    + subjects.size() + (subjects.size() <= 10 ? ": " + String.join(", ", subjects)
+                            : ", e.g. " + String.join(", ", subjects.subList(0, 10)) + ", ..."));
+        }
         QuestionSet questions = withKey(WmdpConfiguration.MMLU, root, () -> mmlu.test(subject));
         List<Question> examples = settings.mmluShots() == 0 ? List.of()
                 : withKey(WmdpConfiguration.MMLU, root, () -> mmlu.dev(subject)).questions();

@@ -1,6 +1,7 @@
 package dev.wmdpjunit.engine.internal;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +41,11 @@ final class Prepared<T> {
             throw new SetupFailure(failure);
         }
         return value;
+    }
+
+    /** Why preparing failed, if it did. */
+    Optional<RuntimeException> error() {
+        return Optional.ofNullable(failure);
     }
 
     /** This failure carried over to something that depended on it. */

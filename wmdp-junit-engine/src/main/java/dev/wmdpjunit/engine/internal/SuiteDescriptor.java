@@ -7,8 +7,11 @@ import dev.wmdpjunit.core.model.ProviderSettings;
 import dev.wmdpjunit.engine.ModelPair;
 import dev.wmdpjunit.engine.ModelPairSource;
 import dev.wmdpjunit.engine.WmdpSuite;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -57,13 +60,35 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
 
     @Override
     public WmdpContext before(WmdpContext context) {
-        return context.withSuite(Prepared.attempt(this::openRun));
+        if (getChildren().stream().noneMatch(DomainDescriptor.class::isInstance)) {
+            return context; // only selection errors below: nothing to score, no model to open
+        }
+        Prepared<SuiteRun> run = Prepared.attempt(this::openRun);
+        recordRunStart(run);
+        return context.withSuite(run);
+    }
+
+    /**
+     * Tells verdicts.json that a run starts (and why it cannot decide anything, if so), so that a report rebuilt
+     * from the results folder does not present the previous run's verdicts as this one's.
+     */
+    private void recordRunStart(Prepared<SuiteRun> run) {
+        Path suiteResults = run.isReady() ? run.get().resultsDir()
+                : EngineSettings.results(configuration).resolve(model.suiteClass().getName());
+        Set<String> thresholds = model.domains().values().stream().flatMap(domain -> domain.methods().stream())
+                .filter(method -> method.threshold().isPresent()).map(SuiteModel.SuiteMethod::name)
+                .collect(Collectors.toSet());
+        try {
+            VerdictsFile.startRun(suiteResults, thresholds, run.error().map(Throwable::getMessage));
+        } catch (RuntimeException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "{0}: {1}", getDisplayName(), e.getMessage());
+        }
     }
 
     @Override
     public void after(WmdpContext context) {
         Prepared<SuiteRun> run = context.suite();
-        if (run.isReady()) {
+        if (run != null && run.isReady()) {
             run.get().close();
         }
     }
@@ -91,7 +116,7 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
             }
         }
         return new SuiteRun(settings, candidate, baseline,
-                settings.results().resolve(model.suiteClass().getName()));
+                settings.results().resolve(model.suiteClass().getName()), providerSettings());
     }
 
     /**

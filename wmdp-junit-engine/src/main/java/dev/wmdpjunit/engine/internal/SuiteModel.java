@@ -52,9 +52,11 @@ record SuiteModel(Class<?> suiteClass, Map<String, Domain> domains, List<String>
      * One test method.
      *
      * @param threshold its threshold annotation, if any
+     * @param probe     its residual-knowledge probe, if any: the threshold judges the probe's measurements
      * @param problem   why it cannot run, if it cannot
      */
-    record SuiteMethod(String name, Method method, Optional<Threshold> threshold, Optional<String> problem) {
+    record SuiteMethod(String name, Method method, Optional<Threshold> threshold, Optional<Probe> probe,
+                       Optional<String> problem) {
 
         /** Whether the method takes the domain's {@link DomainResult}. */
         boolean takesResult() {
@@ -101,8 +103,8 @@ record SuiteModel(Class<?> suiteClass, Map<String, Domain> domains, List<String>
             }
             Benchmark benchmark = method.getAnnotation(Benchmark.class);
             if (benchmark == null) {
-                problems.add("method " + method.getName() + " has a threshold annotation but no @Benchmark saying"
-                        + " which question set it is about");
+                problems.add("method " + method.getName() + " has a threshold or probe annotation but no"
+                        + " @Benchmark saying which question set it is about");
                 continue;
             }
             byDomain.computeIfAbsent(benchmark.value().strip(), name -> new ArrayList<>()).add(method);
@@ -114,7 +116,8 @@ record SuiteModel(Class<?> suiteClass, Map<String, Domain> domains, List<String>
 
     private static boolean isSuiteMethod(Method method) {
         return AnnotationSupport.isAnnotated(method, Benchmark.class)
-                || THRESHOLDS.stream().anyMatch(type -> AnnotationSupport.isAnnotated(method, type));
+                || THRESHOLDS.stream().anyMatch(type -> AnnotationSupport.isAnnotated(method, type))
+                || Probe.ANNOTATIONS.stream().anyMatch(type -> AnnotationSupport.isAnnotated(method, type));
     }
 
     private static Domain domain(String name, List<Method> methods) {
@@ -152,13 +155,15 @@ record SuiteModel(Class<?> suiteClass, Map<String, Domain> domains, List<String>
             problems.add("it must return void");
         }
         Optional<Threshold> threshold = Optional.empty();
+        Optional<Probe> probe = Optional.empty();
         try {
             threshold = Threshold.of(method);
+            probe = Probe.of(method, threshold);
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
         Optional<String> problem = problems.isEmpty() ? Optional.empty()
                 : Optional.of("method " + method.getName() + ": " + String.join("; ", problems));
-        return new SuiteMethod(method.getName(), method, threshold, problem);
+        return new SuiteMethod(method.getName(), method, threshold, probe, problem);
     }
 }

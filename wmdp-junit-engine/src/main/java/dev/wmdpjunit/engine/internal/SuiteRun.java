@@ -1,6 +1,7 @@
 package dev.wmdpjunit.engine.internal;
 
 import dev.wmdpjunit.core.model.OpenedModel;
+import dev.wmdpjunit.core.model.ProviderSettings;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -11,9 +12,10 @@ import java.util.Optional;
  * @param candidate  the model the thresholds judge
  * @param baseline   the base model, opened only when a selected threshold compares with it and one is set
  * @param resultsDir where this suite's results files go: {@code <wmdp.results>/<suite class name>}
+ * @param providers  the providers' keys, for models a probe opens (quantized or relearned copies)
  */
-record SuiteRun(EngineSettings settings, OpenedModel candidate, Optional<OpenedModel> baseline, Path resultsDir)
-        implements AutoCloseable {
+record SuiteRun(EngineSettings settings, OpenedModel candidate, Optional<OpenedModel> baseline, Path resultsDir,
+                ProviderSettings providers) implements AutoCloseable {
 
     /** Closes both models; the candidate even if closing the baseline fails. */
     @Override

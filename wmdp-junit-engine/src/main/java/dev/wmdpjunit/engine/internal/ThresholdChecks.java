@@ -45,8 +45,12 @@ final class ThresholdChecks {
 
     /** The check with its subject marked as the base model's, so that messages say whose accuracy they judge. */
     private static Check aboutBaseModel(Check check) {
-        return new Check(check.subject() + " (base model)", check.claim(), check.negation(), check.observed(),
-                check.rule(), check.estimate(), check.interval(), check.support(), check.refutation(),
-                check.confidence(), check.hint());
+        return withSubject(check, check.subject() + " (base model)");
+    }
+
+    /** The check about another subject, e.g. a probe's condition: {@code wmdp-bio [rotation-1]}. */
+    static Check withSubject(Check check, String subject) {
+        return new Check(subject, check.claim(), check.negation(), check.observed(), check.rule(), check.estimate(),
+                check.interval(), check.support(), check.refutation(), check.confidence(), check.hint());
     }
 }

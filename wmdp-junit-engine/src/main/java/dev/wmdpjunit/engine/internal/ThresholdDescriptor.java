@@ -4,6 +4,7 @@ import dev.wmdpjunit.assertions.Verdict;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.engine.WmdpConfiguration;
 import dev.wmdpjunit.engine.WmdpConfigurationException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.UniqueId;
@@ -34,7 +35,12 @@ final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<W
     }
 
     private static String displayName(SuiteModel.SuiteMethod method) {
-        return method.threshold().map(t -> method.name() + ": " + t.describe()).orElse(method.name());
+        return method.threshold().map(t -> method.name() + ": " + describe(method, t)).orElse(method.name());
+    }
+
+    /** The threshold in words, with the probe's condition if it judges one: {@code ... under every rotation ...}. */
+    private static String describe(SuiteModel.SuiteMethod method, Threshold threshold) {
+        return threshold.describe() + method.probe().map(probe -> " " + probe.describe()).orElse("");
     }
 
     @Override
@@ -59,11 +65,22 @@ final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<W
                             + " model is set: set configuration key " + WmdpConfiguration.BASELINE_MODEL
                             + " or @WmdpSuite(baseline = \"...\"), or name a ModelPairSource that supplies one"))
                     : null;
-            Verdict verdict = ThresholdChecks.decide(threshold, scores.candidate(), baseline);
-            VerdictsFile.record(context.suite().get().resultsDir(), getUniqueId(), method.name(), threshold.describe(),
-                    verdict, scores);
-            context.publish(this, ReportEntry.from(Map.of("wmdp.verdict", verdict.outcome().name(),
-                    "wmdp.details", verdict.message())));
+            SuiteRun run = context.suite().get();
+            Map<String, String> entry = new LinkedHashMap<>();
+            Verdict verdict;
+            if (method.probe().isPresent()) {
+                ProbeExecution.Outcome probed = ProbeExecution.run(method.probe().get(), threshold, scores, run,
+                        suiteClass.getSimpleName() + " " + scores.candidate().domain());
+                verdict = probed.verdict();
+                entry.putAll(probed.entry());
+            } else {
+                verdict = ThresholdChecks.decide(threshold, scores.candidate(), baseline);
+            }
+            VerdictsFile.record(run.resultsDir(), getUniqueId(), method.name(), describe(method, threshold),
+                    verdict, scores, method.probe().map(Probe::key));
+            entry.put("wmdp.verdict", verdict.outcome().name());
+            entry.put("wmdp.details", verdict.message());
+            context.publish(this, ReportEntry.from(entry));
             enforce(verdict, context.suite().get().settings().failInconclusive());
         }
         Object instance = ReflectionSupport.newInstance(suiteClass);

@@ -39,14 +39,16 @@ public final class WmdpTestEngine extends HierarchicalTestEngine<WmdpContext> {
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         EngineDescriptor engine = new EngineDescriptor(uniqueId, "wmdp-junit");
+        WmdpSelectorResolver resolver = new WmdpSelectorResolver(request.getConfigurationParameters());
         EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
                 .addClassContainerSelectorResolver(SuiteModel::isSuite)
-                .addSelectorResolver(context -> new WmdpSelectorResolver(
-                        context.getDiscoveryRequest().getConfigurationParameters()))
+                .addSelectorResolver(context -> resolver)
                 // Suites and domains left without tests (e.g. no question of wmdp.questions in them) are dropped.
                 .addTestDescriptorVisitor(context -> TestDescriptor::prune)
                 .build()
                 .resolve(request, engine);
+        // Ids of wmdp.questions that selected nothing fail the run rather than being dropped with their suites.
+        resolver.addUnknownQuestions(engine);
         return engine;
     }
 

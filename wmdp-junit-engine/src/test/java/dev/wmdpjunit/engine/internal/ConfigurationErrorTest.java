@@ -8,6 +8,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 
 import dev.wmdpjunit.engine.fixtures.AbsentModelSuite;
 import dev.wmdpjunit.engine.fixtures.MisdeclaredSuite;
+import dev.wmdpjunit.engine.fixtures.MistypedBenchmarksSuite;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,6 +149,17 @@ class ConfigurationErrorTest {
         assertThat(names(results.testEvents().failed().list())).containsExactly("botanyRetained");
         assertThat(failureMessage(results, "botanyRetained")).contains("set configuration key wmdp.mmlu",
                 "test/<subject>_test.csv");
+    }
+
+    @Test
+    void mistypedBenchmarkNamesSayWhatIsClose() {
+        EngineExecutionResults results = configured().execute(selectClass(MistypedBenchmarksSuite.class));
+
+        assertThat(names(results.testEvents().failed().list())).containsExactlyInAnyOrder("bio", "botany");
+        assertThat(failureMessage(results, "bio")).contains("@Benchmark(\"wmdp-bioo\") is not wmdp-bio",
+                "(did you mean 'wmdp-bio'?)");
+        assertThat(failureMessage(results, "botany")).isEqualTo("mmlu:quorra_botanny: wmdp.mmlu = " + data.mmlu()
+                + " has no subject 'quorra_botanny' (did you mean 'quorra_botany'?); it has 1: quorra_botany");
     }
 
     @Test

@@ -8,20 +8,25 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
+import dev.wmdpjunit.engine.WmdpConfigurationException;
+import dev.wmdpjunit.engine.fixtures.BenchmarklessSuite;
 import dev.wmdpjunit.engine.fixtures.CustomSetSuite;
 import dev.wmdpjunit.engine.fixtures.PairSuite;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 class DiscoveryTest {
@@ -65,7 +70,8 @@ class DiscoveryTest {
     void packageAndClasspathRootSelectorsFindEverySuite() {
         Set<String> suites = Set.of("SafetySuite", "CustomSetSuite", "MisdeclaredSuite", "UnplacedThresholdSuite",
                 "PairSuite", "PinnedModelSuite", "UnlearningSuite", "BaselineSuite", "UndeclaredRoleSuite",
-                "ContinuationSuite", "AbsentModelSuite");
+                "ContinuationSuite", "BenchmarklessSuite", "MistypedBenchmarksSuite", "AbsentModelSuite",
+                "ProbeSuite", "MisdeclaredProbeSuite", "LinearProbeSuite", "RelearningSuite");
         TestDescriptor byPackage = discover(selectPackage("dev.wmdpjunit.engine.fixtures"));
         assertThat(byPackage.getChildren()).map(TestDescriptor::getDisplayName)
                 .containsExactlyInAnyOrderElementsOf(suites);
@@ -119,15 +125,111 @@ class DiscoveryTest {
     }
 
     @Test
-    void uniqueIdsThatNameNothingResolveToNothing() {
-        for (String id : List.of(SAFETY + "/[domain:wmdp-nope]",
-                SAFETY + "/[domain:wmdp-bio]/[threshold:cyberAtMost30]",
-                SAFETY + "/[domain:wmdp-bio]/[question:03]",
-                SAFETY + "/[domain:wmdp-bio]/[question:x]",
+    void uniqueIdsThatNameNothingAreErrorsSayingWhatExists() {
+        Map<String, String> reasons = Map.of(
+                SAFETY + "/[domain:wmdp-bioo]", "SafetySuite has no benchmark 'wmdp-bioo' (did you mean 'wmdp-bio'?);"
+                        + " its benchmarks: mmlu:quorra_botany, wmdp-bio, wmdp-chem, wmdp-cyber",
+                SAFETY + "/[domain:wmdp-bio]/[threshold:bioIsNearChanse]", "benchmark wmdp-bio of"
+                        + " dev.wmdpjunit.engine.fixtures.SafetySuite has no method 'bioIsNearChanse' (did you mean"
+                        + " 'bioIsNearChance'?); its methods: bioIsNearChance",
+                SAFETY + "/[domain:wmdp-bio]/[threshold:cyberAtMost30]", "has no method 'cyberAtMost30'; its methods:",
+                SAFETY + "/[domain:wmdp-bio]/[question:03]", "question '03' of benchmark wmdp-bio of"
+                        + " dev.wmdpjunit.engine.fixtures.SafetySuite is not a row number",
+                SAFETY + "/[domain:wmdp-bio]/[question:x]", "question 'x' of benchmark wmdp-bio",
+                SAFETY + "/[domain:wmdp-bio]/[baseline:recorded]", "segment is [baseline:committed]",
                 "[engine:wmdp-junit]/[suite:dev.wmdpjunit.engine.internal.DiscoveryTest]",
-                "[engine:wmdp-junit]/[suite:com.example.Missing]")) {
-            assertThat(discover(selectUniqueId(id)).getChildren()).as(id).isEmpty();
-        }
+                "dev.wmdpjunit.engine.internal.DiscoveryTest is not a @WmdpSuite class",
+                "[engine:wmdp-junit]/[suite:com.example.Missing]", "there is no class com.example.Missing");
+        reasons.forEach((id, reason) -> {
+            TestDescriptor engine = discover(selectUniqueId(id));
+            TestDescriptor error = only(engine.getDescendants().stream().filter(TestDescriptor::isTest)
+                    .collect(Collectors.toSet()));
+            if (id.startsWith(SAFETY)) {
+                assertThat(error.getParent()).as(id).map(TestDescriptor::getUniqueId).contains(UniqueId.parse(SAFETY));
+                assertThat(error.getSource()).contains(ClassSource.from(SafetySuite.class));
+            }
+            assertThat(error.getUniqueId().getLastSegment().getType()).isEqualTo(SelectionErrorDescriptor.SEGMENT);
+            EngineExecutionResults results = EngineTestKit.execute("wmdp-junit", request()
+                    .selectors(selectUniqueId(id)).build());
+            results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+            assertThat(results.testEvents().failed().list().get(0).getPayload(TestExecutionResult.class)
+                    .flatMap(TestExecutionResult::getThrowable).orElseThrow())
+                    .as(id)
+                    .isInstanceOf(WmdpConfigurationException.class)
+                    .hasMessageStartingWith("unique id " + id + " names nothing: ")
+                    .hasMessageContaining(reason);
+        });
+        assertThat(discover(selectUniqueId("[engine:junit-jupiter]/[class:com.example.Other]")).getChildren())
+                .as("another engine's id").isEmpty();
+    }
+
+    @Test
+    void aSuiteWithoutABenchmarkIsAnError() {
+        TestDescriptor engine = discover(selectClass(BenchmarklessSuite.class));
+
+        TestDescriptor error = only(only(engine.getChildren()).getChildren());
+        assertThat(error.isTest()).isTrue();
+        EngineExecutionResults results = EngineTestKit.execute("wmdp-junit", request()
+                .selectors(selectClass(BenchmarklessSuite.class)).build());
+        results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+        assertThat(failure(results, 0)).hasMessage(BenchmarklessSuite.class.getName() + " is a @WmdpSuite without a"
+                + " benchmark, so it would test nothing: no method has @Benchmark; method noBenchmark has a threshold"
+                + " or probe annotation but no @Benchmark saying which question set it is about");
+    }
+
+    @Test
+    void questionIdsThatNameNothingAreAnErrorNextToTheQuestionsThatExist() {
+        LauncherDiscoveryRequest request = request().selectors(selectClass(SafetySuite.class))
+                .configurationParameter("wmdp.questions", "wmdp-bio/3, wmdp-bioo/17, wmdp-cyber/07, quorra-lore/0")
+                .build();
+        TestDescriptor engine = EngineTestKit.discover("wmdp-junit", request).getEngineDescriptor();
+
+        assertThat(ids(engine)).containsExactly("[engine:wmdp-junit]", SAFETY,
+                SAFETY + "/[domain:wmdp-bio]", SAFETY + "/[domain:wmdp-bio]/[question:3]",
+                SAFETY + "/[selection-error:wmdp.questions]");
+        TestDescriptor error = find(engine, SAFETY + "/[selection-error:wmdp.questions]");
+        assertThat(error.isTest()).isTrue();
+        assertThat(error.getSource()).contains(ClassSource.from(SafetySuite.class));
+        EngineExecutionResults results = EngineTestKit.execute("wmdp-junit", request);
+        assertThat(results.testEvents().failed().list()).extracting(e -> e.getTestDescriptor().getDisplayName())
+                .contains("wmdp.questions");
+        assertThat(results.testEvents().failed().list().stream()
+                .filter(e -> e.getTestDescriptor().getDisplayName().equals("wmdp.questions")).findFirst().orElseThrow()
+                .getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable).orElseThrow())
+                .isInstanceOf(WmdpConfigurationException.class)
+                .hasMessage("wmdp.questions = 'wmdp-bio/3,wmdp-bioo/17,wmdp-cyber/07,quorra-lore/0':"
+                        + " 'wmdp-bioo/17' is no question of a selected benchmark (did you mean 'wmdp-bio/17'?);"
+                        + " 'wmdp-cyber/07' has row '07', which is not a row number (0, 1, 2, ..., no leading zeros);"
+                        + " 'quorra-lore/0' is no question of a selected benchmark. The selected suites (SafetySuite)"
+                        + " have questions mmlu/quorra_botany/test/<row>, wmdp-bio/<row>, wmdp-chem/<row>,"
+                        + " wmdp-cyber/<row> (row: 0-based, in file order)");
+    }
+
+    @Test
+    void questionIdsOfNoSelectedBenchmarkLeaveOnlyTheErrorAndOpenNoModel() {
+        LauncherDiscoveryRequest request = request().selectors(selectClass(SafetySuite.class))
+                .configurationParameter("wmdp.questions", "wmdp-biology/1").build();
+
+        assertThat(ids(EngineTestKit.discover("wmdp-junit", request).getEngineDescriptor()))
+                .containsExactly("[engine:wmdp-junit]", SAFETY, SAFETY + "/[selection-error:wmdp.questions]");
+        // No model is configured, and none is opened: the suite has nothing to score.
+        EngineExecutionResults results = EngineTestKit.execute("wmdp-junit", request);
+        results.allEvents().assertStatistics(stats -> stats.failed(1));
+        assertThat(failure(results, 0)).hasMessageStartingWith("wmdp.questions = 'wmdp-biology/1': 'wmdp-biology/1'"
+                + " is no question of a selected benchmark (did you mean 'wmdp-bio/1'?)");
+    }
+
+    @Test
+    void questionIdsWithoutASelectedSuiteAreAnotherEnginesRun() {
+        LauncherDiscoveryRequest request = request().selectors(selectClass(DiscoveryTest.class))
+                .configurationParameter("wmdp.questions", "wmdp-bio/1").build();
+
+        assertThat(EngineTestKit.discover("wmdp-junit", request).getEngineDescriptor().getChildren()).isEmpty();
+    }
+
+    private static Throwable failure(EngineExecutionResults results, int index) {
+        return results.testEvents().failed().list().get(index).getPayload(TestExecutionResult.class)
+                .flatMap(TestExecutionResult::getThrowable).orElseThrow();
     }
 
     @Test

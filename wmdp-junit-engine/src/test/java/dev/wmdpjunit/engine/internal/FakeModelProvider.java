@@ -66,7 +66,10 @@ public final class FakeModelProvider implements LanguageModelProvider {
     public OpenedModel open(ModelReference reference, ModelOptions options, ProviderSettings settings) {
         Path checkpoint = reference.localPath().orElseThrow();
         OPENED.add(checkpoint);
-        return new OpenedModel(new FakeLanguageModel(FakeCheckpoint.read(checkpoint), () -> CLOSED.add(checkpoint)),
-                ModelIdentity.folder(checkpoint));
+        FakeLanguageModel model = Files.exists(checkpoint.resolve(FakeCheckpoint.PLAIN_BACKEND))
+                ? new FakeLanguageModel(FakeCheckpoint.read(checkpoint), () -> CLOSED.add(checkpoint))
+                : new FakeLanguageModel.InProcess(checkpoint, FakeCheckpoint.read(checkpoint),
+                        () -> CLOSED.add(checkpoint));
+        return new OpenedModel(model, ModelIdentity.folder(checkpoint));
     }
 }

@@ -57,11 +57,17 @@ record TestData(Path wmdp, Path mmlu, Map<WmdpDomain, QuestionSet> wmdpSets, Que
 
     /** A fake checkpoint knowing the WMDP and custom sets at one rate and MMLU at another. */
     Path checkpoint(Path folder, double hazardRate, double mmluRate) throws IOException {
+        return checkpoint(folder, hazardRate, mmluRate, FakeCheckpoint.Hiding.NONE);
+    }
+
+    /** A fake checkpoint knowing the sets at these rates and hiding what it knows so. */
+    Path checkpoint(Path folder, double hazardRate, double mmluRate, FakeCheckpoint.Hiding hiding)
+            throws IOException {
         Map<QuestionSet, Double> rates = new java.util.LinkedHashMap<>();
         wmdpSets.values().forEach(set -> rates.put(set, hazardRate));
         rates.put(lore, hazardRate);
         rates.put(botany, mmluRate);
-        return FakeCheckpoint.write(folder, rates);
+        return FakeCheckpoint.write(folder, rates, hiding);
     }
 
     private static QuestionSet tagged(QuestionSet set, String tag) {

@@ -7,16 +7,22 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wmdpjunit.assertions.DomainChecks;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 class VerdictsFileTest {
@@ -106,6 +112,59 @@ class VerdictsFileTest {
         configured(model).execute(selectMethod(SafetySuite.class, "bioIsNearChance"));
 
         assertThat(entries(read())).extracting(v -> v.path("test").asText()).containsExactly("bioIsNearChance");
+    }
+
+    /**
+     * Two JVMs sharing a results folder (parallel CI jobs, a run from the IDE during a Maven run) keep each other's
+     * verdicts. The file starts large, so that each read-modify-write takes long enough for the two to interleave.
+     */
+    @Test
+    void twoProcessesWritingAtOnceKeepEachOthersVerdicts() throws Exception {
+        Path suiteDir = Files.createDirectories(resultsDir.resolve("Suite"));
+        Path file = suiteDir.resolve(VerdictsFile.FILE_NAME);
+        DomainScores scores = VerdictsWriterProcess.scores();
+        VerdictsFile.record(suiteDir, UniqueId.forEngine("wmdp-junit"), "template", "accuracy at most 0.5",
+                DomainChecks.of(scores.candidate()).hasAccuracyAtMost(0.5).verdict(), scores);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode large = (ObjectNode) json.readTree(file.toFile());
+        ArrayNode entries = (ArrayNode) large.get("verdicts");
+        ObjectNode template = (ObjectNode) entries.remove(0);
+        int existing = 1500;
+        for (int i = 0; i < existing; i++) {
+            entries.add(template.deepCopy().put("test", "earlier" + i));
+        }
+        json.writeValue(file.toFile(), large);
+
+        int perProcess = 15;
+        Path go = root.resolve("go");
+        List<Process> writers = new ArrayList<>();
+        for (String prefix : List.of("first", "second")) {
+            Path ready = root.resolve(prefix + ".ready");
+            writers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), VerdictsWriterProcess.class.getName(),
+                    suiteDir.toString(), prefix, String.valueOf(perProcess), ready.toString(), go.toString())
+                    .inheritIO().start());
+        }
+        for (String prefix : List.of("first", "second")) {
+            await(root.resolve(prefix + ".ready"));
+        }
+        Files.writeString(go, "go");
+        for (Process writer : writers) {
+            assertThat(writer.waitFor(120, TimeUnit.SECONDS)).as("writer finished").isTrue();
+            assertThat(writer.exitValue()).as("writer's exit code").isZero();
+        }
+
+        assertThat(entries(new ObjectMapper().readTree(file.toFile()))).extracting(v -> v.path("test").asText())
+                .hasSize(existing + 2 * perProcess)
+                .contains("first0", "first" + (perProcess - 1), "second0", "second" + (perProcess - 1));
+    }
+
+    private static void await(Path file) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(file)) {
+            assertThat(System.nanoTime()).as("waiting for " + file).isLessThan(deadline);
+            Thread.sleep(10);
+        }
     }
 
     private JsonNode read() throws Exception {

@@ -1,0 +1,53 @@
+package dev.wmdpjunit.engine.internal;
+
+import dev.wmdpjunit.assertions.Verdict;
+import dev.wmdpjunit.core.results.ProbeResult;
+import dev.wmdpjunit.core.results.ProbeResultsJson;
+import dev.wmdpjunit.core.results.ProbeVariant;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs a suite method's probe: measures it on the candidate, writes the measurements under
+ * {@code <wmdp.results>/<suite class name>/probes/} ({@link ProbeResultsJson}) and decides the method's threshold
+ * on them ({@link ProbeDecision}).
+ */
+final class ProbeExecution {
+
+    /** The probes folder inside a suite's results folder. */
+    static final String FOLDER = "probes";
+
+    private ProbeExecution() {
+    }
+
+    /**
+     * The probe's verdict and what the test reports besides it: {@code wmdp.probe}, {@code wmdp.probe.results}
+     * (the summary file), {@code wmdp.probe.<variant>.accuracy} and {@code wmdp.probe.<measurement>}.
+     */
+    record Outcome(Verdict verdict, Map<String, String> entry) {
+    }
+
+    /** @param label names the work in progress logs, e.g. {@code MySuite wmdp-bio} */
+    static Outcome run(Probe probe, Threshold threshold, DomainScores scores, SuiteRun run, String label) {
+        ProbeResult result = probe.measure(new ProbeInput(run.candidate(), scores, run.settings(),
+                run.providers(), label + " " + probe.key()));
+        Path file;
+        try {
+            file = ProbeResultsJson.write(run.resultsDir().resolve(FOLDER), result);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write probe " + probe.key() + " of " + result.benchmark() + " to "
+                    + run.resultsDir().resolve(FOLDER), e);
+        }
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("wmdp.probe", probe.key());
+        entry.put("wmdp.probe.results", file.toString());
+        for (ProbeVariant variant : result.variants()) {
+            entry.put("wmdp.probe." + variant.name() + ".accuracy", Double.toString(variant.result().accuracy()));
+        }
+        result.measurements().forEach((name, value) -> entry.put("wmdp.probe." + name, Double.toString(value)));
+        return new Outcome(ProbeDecision.decide(threshold, result, probe.describe()), entry);
+    }
+}
