@@ -96,7 +96,8 @@ public final class Hub {
         return "hub " + id.type().word() + " " + id.repo() + " at revision '" + id.revision() + "'";
     }
 
-    private static String abbreviated(List<String> files) {
+    private static String abbreviated(List<String> unsorted) {
+        List<String> files = unsorted.stream().sorted().toList();
         return files.size() <= 20 ? String.join(", ", files)
                 : String.join(", ", files.subList(0, 20)) + ", ... (" + files.size() + " files)";
     }

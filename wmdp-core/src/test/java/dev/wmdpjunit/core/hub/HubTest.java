@@ -169,14 +169,16 @@ class HubTest {
                 .hasMessageContaining("the next download resumes from there");
         Path blob = cache.resolve("models--acme--stories260K/blobs").resolve(Sha256.ofFile(weights));
         assertThat(blob).doesNotExist();
-        assertThat(blob.resolveSibling(blob.getFileName() + ".incomplete")).hasSize(300_000);
+        // What arrived before the hang-up (the server sent 300,000 bytes; a loaded machine may deliver fewer).
+        long received = Files.size(blob.resolveSibling(blob.getFileName() + ".incomplete"));
+        assertThat(received).isBetween(1L, 300_000L);
         assertThat(cache.resolve("models--acme--stories260K/snapshots/" + COMMIT + "/model.safetensors"))
                 .doesNotExist();
         assertThat(cache.resolve("models--acme--stories260K/refs/main")).doesNotExist();
 
         Snapshot snapshot = hub(true).snapshot(ID, FileSelection.checkpoint());
 
-        assertThat(hub.requests()).contains("GET /cdn/" + Sha256.ofFile(weights) + " bytes=300000-");
+        assertThat(hub.requests()).contains("GET /cdn/" + Sha256.ofFile(weights) + " bytes=" + received + "-");
         assertThat(snapshot.folder().resolve("model.safetensors")).hasSameBinaryContentAs(weights);
         assertThat(blob.resolveSibling(blob.getFileName() + ".incomplete")).doesNotExist();
     }
