@@ -17,7 +17,8 @@ public final class ConfiguredModels implements ModelPairSource {
     /** What a checkpoint is, for messages. */
     private static final String CHECKPOINT_LAYOUT = "the value is a model reference a LanguageModelProvider"
             + " on the class path opens (for the DJL backend: a Hugging Face folder with config.json,"
-            + " *.safetensors and tokenizer.json)";
+            + " *.safetensors and tokenizer.json), or a Hugging Face hub id org/name[@revision] read from the hub"
+            + " cache";
 
     @Override
     public ModelPair models(Class<?> suiteClass, ConfigurationParameters configuration) {

@@ -6,6 +6,7 @@ import dev.wmdpjunit.rmu.ParameterSelection;
 import dev.wmdpjunit.rmu.RmuHyperparameters;
 import dev.wmdpjunit.rmu.UnlearningRequest;
 
+import dev.wmdpjunit.core.model.ModelProviders;
 import dev.wmdpjunit.core.model.ModelReference;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -70,10 +71,14 @@ final class UnlearnedDeclaration {
 
     /**
      * The base model's folder: RMU reads and trains its weights, so the reference must be a local checkpoint
-     * folder (an endpoint is refused naming {@code @Unlearned(model)}).
+     * folder or a hub id, which names its snapshot folder in the hub cache (an endpoint is refused naming
+     * {@code @Unlearned(model)}).
      */
     private Path baseModel(String template) {
         ModelReference reference = new ModelReference(expand(template), "@Unlearned(model)");
+        if (reference.kind() == ModelReference.Kind.HUB_ID) {
+            return ModelProviders.localFolder(reference, "a checkpoint folder", lookup::apply).toAbsolutePath();
+        }
         return reference.requireLocalPath("RMU trains the model's weights, so it needs a local checkpoint folder")
                 .toAbsolutePath();
     }

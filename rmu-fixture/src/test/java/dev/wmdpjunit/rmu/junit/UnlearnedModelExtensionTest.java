@@ -1,5 +1,8 @@
 package dev.wmdpjunit.rmu.junit;
 
+import dev.wmdpjunit.core.hub.HubCache;
+import dev.wmdpjunit.core.hub.HubId;
+import dev.wmdpjunit.core.hub.RepoType;
 import dev.wmdpjunit.rmu.ParameterSelection;
 import dev.wmdpjunit.rmu.RmuPreset;
 import dev.wmdpjunit.rmu.UnlearnedModel;
@@ -13,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -94,6 +100,31 @@ class UnlearnedModelExtensionTest {
         assertThatThrownBy(() -> UnlearnedDeclaration.fromSystemProperties().request(annotation))
                 .hasMessage("@Unlearned(model) = 'http://127.0.0.1:8000/v1': RMU trains the model's weights, so it"
                         + " needs a local checkpoint folder, but this reference is an endpoint URL");
+    }
+
+    @Test
+    void aHubIdNamesItsSnapshotFolderInTheHubCache(@TempDir Path cache) throws Exception {
+        String commit = "4444444444444444444444444444444444444444";
+        HubId id = new HubId(RepoType.MODEL, "acme/base", "main");
+        HubCache hub = new HubCache(cache);
+        Path model = Path.of(System.getProperty("wmdp.shared.dir"), "models/stories260K");
+        for (String file : List.of("config.json", "model.safetensors", "tokenizer.json")) {
+            hub.put(id, commit, file, model.resolve(file));
+        }
+        hub.writeRef(id, commit);
+        Map<String, String> settings = Map.of("wmdp.hub.cache", cache.toString(), "wmdp.hub.download", "false");
+        Unlearned annotation = getClass().getDeclaredMethod("onHubId", Path.class).getParameters()[0]
+                .getAnnotation(Unlearned.class);
+
+        UnlearningRequest request = new UnlearnedDeclaration(key -> Optional.ofNullable(settings.get(key)))
+                .request(annotation);
+
+        assertThat(request.baseModel()).isEqualTo(cache.resolve("models--acme--base/snapshots/" + commit));
+    }
+
+    @SuppressWarnings("unused") // read reflectively above
+    private void onHubId(@Unlearned(model = "acme/base", forget = {"a.jsonl", "b.jsonl"},
+            retain = {"w.raw", "w.raw"}) Path ignored) {
     }
 
     @SuppressWarnings("unused") // read reflectively above

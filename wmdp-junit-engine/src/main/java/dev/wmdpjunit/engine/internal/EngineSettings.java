@@ -1,5 +1,6 @@
 package dev.wmdpjunit.engine.internal;
 
+import dev.wmdpjunit.core.hub.HubSettings;
 import dev.wmdpjunit.core.model.ModelOptions;
 import dev.wmdpjunit.core.model.WeightDtype;
 import dev.wmdpjunit.core.prompt.AnswerStyle;
@@ -23,10 +24,11 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param baselines        committed baselines: where, record or compare, at what level
  * @param probeCache       where probes cache their costly, content-keyed artifacts
  * @param scope            a sample, one shard, or the merge of the shards
+ * @param hub              the Hugging Face hub cache and downloads, for data named by hub id
  */
 record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, OptionalInt limit,
                       PromptFormat prompt, AnswerStyle answers, ModelOptions modelOptions, int mmluShots, boolean failInconclusive,
-                      BaselineSettings baselines, Path probeCache, RunScope scope) {
+                      BaselineSettings baselines, Path probeCache, RunScope scope, HubSettings hub) {
 
     static EngineSettings from(ConfigurationParameters configuration) {
         OptionalInt limit = limit(configuration);
@@ -50,7 +52,16 @@ record EngineSettings(Optional<Path> data, Optional<Path> mmlu, Path results, Op
                 BaselineSettings.from(configuration),
                 path(configuration, WmdpConfiguration.PROBE_CACHE)
                         .orElse(Path.of(WmdpConfiguration.DEFAULT_PROBE_CACHE)),
-                RunScope.from(configuration, limit.isPresent()));
+                RunScope.from(configuration, limit.isPresent()),
+                hub(configuration));
+    }
+
+    private static HubSettings hub(ConfigurationParameters configuration) {
+        try {
+            return HubSettings.from(key -> value(configuration, key));
+        } catch (IllegalArgumentException e) {
+            throw new WmdpConfigurationException(e.getMessage(), e);
+        }
     }
 
     /**

@@ -6,6 +6,12 @@ import dev.wmdpjunit.core.data.Mmlu;
 import dev.wmdpjunit.core.data.Question;
 import dev.wmdpjunit.core.data.QuestionSet;
 import dev.wmdpjunit.core.data.WmdpDomain;
+import dev.wmdpjunit.core.hub.FileSelection;
+import dev.wmdpjunit.core.hub.Hub;
+import dev.wmdpjunit.core.hub.HubDatasets;
+import dev.wmdpjunit.core.hub.HubException;
+import dev.wmdpjunit.core.hub.HubId;
+import dev.wmdpjunit.core.hub.RepoType;
 import dev.wmdpjunit.core.prompt.MultipleChoiceTemplate;
 import dev.wmdpjunit.engine.WmdpConfiguration;
 import dev.wmdpjunit.engine.WmdpConfigurationException;
@@ -24,9 +30,9 @@ record LoadedBenchmark(QuestionSet questions, MultipleChoiceTemplate template) {
 
     private static final String WMDP_LAYOUT = "a folder laid out as the Hugging Face download of cais/wmdp"
             + " (<folder>/wmdp-bio/test-00000-of-00001.parquet, likewise wmdp-cyber and wmdp-chem), or holding"
-            + " <folder>/wmdp-bio.jsonl or .json in the same schema";
+            + " <folder>/wmdp-bio.jsonl or .json in the same schema, or the hub id cais/wmdp";
     private static final String MMLU_LAYOUT = "a folder in the Hendrycks layout (test/<subject>_test.csv,"
-            + " dev/<subject>_dev.csv) or the Hugging Face cais/mmlu layout (<subject>/test-*.parquet)";
+            + " dev/<subject>_dev.csv) or the Hugging Face cais/mmlu layout (<subject>/test-*.parquet), or the hub id cais/mmlu";
 
     /** Loads the questions; any problem is an exception naming the key or file to fix. */
     static LoadedBenchmark load(BenchmarkSpec spec, EngineSettings settings) {
@@ -43,9 +49,10 @@ record LoadedBenchmark(QuestionSet questions, MultipleChoiceTemplate template) {
         if (!spec.file().isEmpty()) {
             questions = Datasets.wmdpFile(Path.of(spec.file()), domain);
         } else {
-            Path root = settings.data().orElseThrow(() -> new WmdpConfigurationException(spec.name()
-                    + " needs the WMDP questions: set configuration key " + WmdpConfiguration.DATA + " to "
-                    + WMDP_LAYOUT + ", or give @Benchmark(value = \"" + spec.name() + "\", file = \"...\")"));
+            Path root = local(WmdpConfiguration.DATA, settings.data().orElseThrow(() -> new WmdpConfigurationException(
+                    spec.name() + " needs the WMDP questions: set configuration key " + WmdpConfiguration.DATA + " to "
+                    + WMDP_LAYOUT + ", or give @Benchmark(value = \"" + spec.name() + "\", file = \"...\")")),
+                    HubDatasets.wmdp(domain.id()), settings);
             questions = withKey(WmdpConfiguration.DATA, root, () -> Datasets.wmdp(root, domain));
         }
         return new LoadedBenchmark(questions, MultipleChoiceTemplate.wmdp(spec.name(), settings.prompt(),
@@ -53,9 +60,10 @@ record LoadedBenchmark(QuestionSet questions, MultipleChoiceTemplate template) {
     }
 
     private static LoadedBenchmark mmlu(BenchmarkSpec spec, EngineSettings settings) {
-        Path root = settings.mmlu().orElseThrow(() -> new WmdpConfigurationException(spec.name()
-                + " needs MMLU: set configuration key " + WmdpConfiguration.MMLU + " to " + MMLU_LAYOUT));
         String subject = spec.mmluSubject();
+        Path root = local(WmdpConfiguration.MMLU, settings.mmlu().orElseThrow(() -> new WmdpConfigurationException(
+                spec.name() + " needs MMLU: set configuration key " + WmdpConfiguration.MMLU + " to " + MMLU_LAYOUT)),
+                HubDatasets.mmlu(subject, settings.mmluShots() > 0), settings);
         Mmlu mmlu = withKey(WmdpConfiguration.MMLU, root, () -> Datasets.mmlu(root));
         List<String> subjects = withKey(WmdpConfiguration.MMLU, root, mmlu::subjects);
         if (!subjects.contains(subject)) {
@@ -84,6 +92,22 @@ record LoadedBenchmark(QuestionSet questions, MultipleChoiceTemplate template) {
         String description = spec.description().isEmpty() ? null : spec.description();
         return new LoadedBenchmark(questions, MultipleChoiceTemplate.custom(description, settings.prompt(),
                 spec.answers().orElse(settings.answers())));
+    }
+
+    /**
+     * The folder a data key names: the path itself, or, for a hub id ({@code cais/wmdp}, no local path of that
+     * name), its snapshot folder in the hub cache holding the needed files.
+     */
+    private static Path local(String key, Path value, FileSelection needed, EngineSettings settings) {
+        String text = value.toString().replace('\\', '/');
+        return HubId.named(text, RepoType.DATASET).map(id -> {
+            try {
+                return new Hub(settings.hub()).snapshot(id, needed).folder();
+            } catch (HubException e) {
+                throw new WmdpConfigurationException(key + " = '" + text + "': " + e.getMessage() + " (read as a hub"
+                        + " id because no local file or folder " + value.toAbsolutePath() + " exists)", e);
+            }
+        }).orElse(value);
     }
 
     /** Runs a loader, naming the configuration key whose folder it read in any data error. */
