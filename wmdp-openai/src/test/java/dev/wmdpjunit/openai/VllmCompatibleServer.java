@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class VllmCompatibleServer implements AutoCloseable {
 
     /** What the next completions request gets instead of (or before) a normal answer. */
-    enum Fault { HTTP_500, HTTP_429_RETRY_AFTER_1, SLOW_5_S, MALFORMED_JSON, NULL_LOGPROBS, MISSING_TOP_LOGPROBS,
+    enum Fault { HTTP_500, HTTP_429_RETRY_AFTER_1, SLOW_30_S, MALFORMED_JSON, NULL_LOGPROBS, MISSING_TOP_LOGPROBS,
         ONE_TOKEN_SHORT, NAN_LOGPROB }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,6 +72,12 @@ final class VllmCompatibleServer implements AutoCloseable {
     VllmCompatibleServer then(Fault... next) {
         faults.addAll(List.of(next));
         return this;
+    }
+
+    /** Forgets scripted faults and answers normally again. */
+    void reset() {
+        faults.clear();
+        generatedOnly = false;
     }
 
     /** From now on answer as llama.cpp does: logprobs for the generated token only. */
@@ -121,9 +127,9 @@ final class VllmCompatibleServer implements AutoCloseable {
             send(exchange, 200, "{\"id\":\"cmpl-1\",\"object\":\"text_completion\",\"choices\":[{\"index\":0,", null);
             return;
         }
-        if (fault == Fault.SLOW_5_S) {
+        if (fault == Fault.SLOW_30_S) {
             try {
-                Thread.sleep(5_000);
+                Thread.sleep(30_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
