@@ -4,7 +4,9 @@ import dev.wmdpjunit.core.data.Datasets;
 import dev.wmdpjunit.core.data.Mmlu;
 import dev.wmdpjunit.core.data.QuestionSet;
 import dev.wmdpjunit.core.model.OpenedModel;
+import dev.wmdpjunit.core.prompt.MultipleChoicePrompt;
 import dev.wmdpjunit.core.prompt.MultipleChoiceTemplate;
+import dev.wmdpjunit.core.scoring.RequestEncoder;
 import dev.wmdpjunit.core.prompt.PromptFormat;
 import dev.wmdpjunit.core.scoring.MultipleChoiceScorer;
 import dev.wmdpjunit.core.scoring.ScoringProgress;
@@ -51,6 +53,10 @@ public final class ThroughputBenchmark {
                 System.out.printf(Locale.ROOT, "warm-up (model computes every prompt once): %d questions in %.1f s%n",
                         set.size(), (System.nanoTime() - start) / 1e9);
             }
+            try (OpenedModel remote = server.open(settings)) {
+                System.out.printf(Locale.ROOT, "of which tokenizing the prompts (the in-JVM backend pays it too):"
+                        + " %.3f ms/question%n", tokenizingCpuMillis(remote, set, template, threads));
+            }
             System.out.println("| concurrency | prompts/request | questions | questions/s | client CPU ms/question |"
                     + " whole JVM CPU ms/question |");
             System.out.println("|---|---|---|---|---|---|");
@@ -73,6 +79,24 @@ public final class ThroughputBenchmark {
         }
         System.out.println("load average: " + String.join(" ", java.nio.file.Files.readString(
                 java.nio.file.Path.of("/proc/loadavg")).split(" ", 4)).substring(0, 14).strip());
+    }
+
+    /** CPU time of this thread per question to encode every request, as the scorer does (best of 3 passes). */
+    private static double tokenizingCpuMillis(OpenedModel model, QuestionSet set, MultipleChoiceTemplate template,
+                                              ThreadMXBean threads) {
+        RequestEncoder encoder = new RequestEncoder(model.model().tokenizer(), template.format());
+        double best = Double.MAX_VALUE;
+        for (int pass = 0; pass < 3; pass++) {
+            long before = threads.getCurrentThreadCpuTime();
+            for (var question : set.questions()) {
+                MultipleChoicePrompt prompt = template.render(question);
+                for (String continuation : prompt.continuations()) {
+                    encoder.encode(prompt.context(), continuation);
+                }
+            }
+            best = Math.min(best, (threads.getCurrentThreadCpuTime() - before) / 1e6 / set.size());
+        }
+        return best;
     }
 
     /** CPU time of the live threads that are not the server's (its pool and its HTTP dispatcher). */
