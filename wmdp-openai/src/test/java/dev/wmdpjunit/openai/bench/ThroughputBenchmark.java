@@ -47,6 +47,7 @@ public final class ThroughputBenchmark {
             Map<String, String> settings = new HashMap<>(BenchmarkServer.settings());
             settings.put(RemoteSettings.BATCH_SIZE, batchSize);
             settings.put(RemoteSettings.CONCURRENCY, "8");
+            settings.put(RemoteSettings.TIMEOUT, "600"); // the warm-up waits for the model on a shared machine
             try (OpenedModel warm = server.open(settings)) {
                 long start = System.nanoTime();
                 new MultipleChoiceScorer(warm.model(), 64).score(set, template, ScoringProgress.NONE);
