@@ -4,6 +4,7 @@ import dev.wmdpjunit.core.data.Question;
 import dev.wmdpjunit.core.data.QuestionSet;
 import dev.wmdpjunit.core.model.LanguageModel;
 import dev.wmdpjunit.core.model.Loglikelihood;
+import dev.wmdpjunit.core.model.LoglikelihoodFailure;
 import dev.wmdpjunit.core.model.LoglikelihoodRequest;
 import dev.wmdpjunit.core.prompt.MultipleChoicePrompt;
 import dev.wmdpjunit.core.prompt.MultipleChoiceTemplate;
@@ -64,7 +65,13 @@ public final class MultipleChoiceScorer {
                     requests.add(encoder.encode(prompt.context(), continuation));
                 }
             }
-            List<Loglikelihood> answers = model.loglikelihood(requests);
+            List<Loglikelihood> answers;
+            try {
+                answers = model.loglikelihood(requests);
+            } catch (LoglikelihoodFailure e) {
+                throw new IllegalStateException("question " + questionOf(chunk, prompts, e.requestIndex()).id()
+                        + ": " + e.getMessage(), e);
+            }
             if (answers.size() != requests.size()) {
                 throw new IllegalStateException("model answered " + answers.size() + " of " + requests.size()
                         + " loglikelihood requests for questions " + chunk.get(0).id() + " .. "
@@ -79,6 +86,18 @@ public final class MultipleChoiceScorer {
             progress.questionsScored(results.size(), questions.size());
         }
         return results;
+    }
+
+    /** The question whose choices hold request {@code index} of a call. */
+    private static Question questionOf(List<Question> chunk, List<MultipleChoicePrompt> prompts, int index) {
+        int next = 0;
+        for (int q = 0; q < chunk.size(); q++) {
+            next += prompts.get(q).choiceLabels().size();
+            if (index < next) {
+                return chunk.get(q);
+            }
+        }
+        throw new IllegalArgumentException("request index " + index + " is past the " + next + " requests of the call");
     }
 
     private static QuestionResult result(Question question, List<Loglikelihood> perChoice) {

@@ -2,7 +2,6 @@ package dev.wmdpjunit.djl.tokenizer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wmdpjunit.djl.safetensors.FixtureDirs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HfTokenizerTest {
 
-    private static final Path STORIES = FixtureDirs.stories260K();
+    /** The real stories260K tokenizer; Surefire sets wmdp.shared.dir (the fallback is ../shared seen from this module). */
+    private static final Path STORIES = Path.of(System.getProperty("wmdp.shared.dir", "../../shared"))
+            .resolve("models/stories260K");
     private static HfTokenizer stories;
 
     @TempDir

@@ -1,0 +1,77 @@
+package dev.wmdpjunit.openai;
+
+import dev.wmdpjunit.core.model.ModelOptions;
+import dev.wmdpjunit.core.model.ModelProviders;
+import dev.wmdpjunit.core.model.ModelReference;
+import dev.wmdpjunit.core.model.OpenedModel;
+import dev.wmdpjunit.core.model.ProviderSettings;
+import dev.wmdpjunit.djl.runtime.DjlLanguageModel;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The real stories260K model twice: in this JVM (the reference) and served over HTTP by a {@link VllmCompatibleServer}
+ * computing with that same in-JVM model, so any difference is the backend's.
+ */
+final class ServedStories implements AutoCloseable {
+
+    static final String SERVED_NAME = "stories260K";
+
+    final DjlLanguageModel inJvm;
+    final VllmCompatibleServer server;
+
+    private ServedStories(DjlLanguageModel inJvm, VllmCompatibleServer server) {
+        this.inJvm = inJvm;
+        this.server = server;
+    }
+
+    static Path shared() {
+        return Path.of(System.getProperty("wmdp.shared.dir", "../../shared")).toAbsolutePath().normalize();
+    }
+
+    static Path stories() {
+        return shared().resolve("models/stories260K");
+    }
+
+    /** @param tokensAsIds whether the server writes tokens as {@code token_id:N} (vLLM's option) */
+    static ServedStories start(boolean tokensAsIds) {
+        DjlLanguageModel inJvm = DjlLanguageModel.open(stories(), new ModelOptions(8, 1));
+        try {
+            return new ServedStories(inJvm, new VllmCompatibleServer(inJvm.causalLm(),
+                    (dev.wmdpjunit.djl.tokenizer.HfTokenizer) inJvm.tokenizer(), SERVED_NAME, tokensAsIds));
+        } catch (IOException e) {
+            inJvm.close();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The settings every test sets (hermetic), plus the test's own. */
+    static Map<String, String> settings(String... keyValues) {
+        Map<String, String> settings = new HashMap<>(Map.of(
+                RemoteSettings.TOKENIZER, stories().toString(),
+                RemoteSettings.TIMEOUT, "30",
+                RemoteSettings.CONCURRENCY, "2",
+                RemoteSettings.BATCH_SIZE, "4",
+                RemoteSettings.RETRIES, "3",
+                RemoteSettings.MAX_LENGTH, "512"));
+        for (int i = 0; i < keyValues.length; i += 2) {
+            settings.put(keyValues[i], keyValues[i + 1]);
+        }
+        return settings;
+    }
+
+    OpenedModel open(Map<String, String> settings) {
+        return ModelProviders.open(new ModelReference(server.baseUrl(), "wmdp.model"), ModelOptions.DEFAULT,
+                ProviderSettings.of(settings));
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        inJvm.close();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.wmdpjunit.openai.bench;
+
+import dev.wmdpjunit.core.data.Datasets;
+import dev.wmdpjunit.core.data.Mmlu;
+import dev.wmdpjunit.core.data.QuestionSet;
+import dev.wmdpjunit.core.model.OpenedModel;
+import dev.wmdpjunit.core.prompt.MultipleChoicePrompt;
+import dev.wmdpjunit.core.prompt.MultipleChoiceTemplate;
+import dev.wmdpjunit.core.scoring.RequestEncoder;
+import dev.wmdpjunit.core.prompt.PromptFormat;
+import dev.wmdpjunit.core.scoring.MultipleChoiceScorer;
+import dev.wmdpjunit.core.scoring.ScoringProgress;
+import dev.wmdpjunit.openai.BenchmarkServer;
+import dev.wmdpjunit.openai.RemoteSettings;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Questions per second versus {@code wmdp.remote.concurrency} against the local vLLM-format server, and the client's
+ * own CPU time per question (the CPU time of every thread of this JVM except the server's). The server answers each
+ * distinct prompt from the in-JVM stories260K model once (a warm-up pass fills its cache), so in the measured passes
+ * it only writes JSON and the client's cost is what is left. Not a test: run it by hand,
+ * <pre>./mvnw -B -q -pl wmdp-openai -am -Pthroughput -DskipTests test -Dbench.args="198 1,2,4,8 16"</pre>
+ * arguments: questions (of MMLU high_school_geography, at most 198), concurrencies, prompts per request.
+ */
+public final class ThroughputBenchmark {
+
+    private static final String SUBJECT = "high_school_geography";
+
+    public static void main(String[] args) throws Exception {
+        int questions = args.length > 0 ? Integer.parseInt(args[0]) : 198;
+        String[] concurrencies = (args.length > 1 ? args[1] : "1,2,4,8").split(",");
+        String batchSize = args.length > 2 ? args[2] : "16";
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Mmlu mmlu = Datasets.mmlu(BenchmarkServer.shared().resolve("data/mmlu"));
+        QuestionSet test = mmlu.test(SUBJECT);
+        QuestionSet set = new QuestionSet(SUBJECT, test.questions().subList(0, Math.min(questions, test.size())),
+                test.source(), test.sha256());
+        MultipleChoiceTemplate template = MultipleChoiceTemplate.mmlu(SUBJECT, mmlu.dev(SUBJECT).questions(), 0,
+                PromptFormat.LM_EVAL_0_4_9_2);
+        try (BenchmarkServer server = BenchmarkServer.start()) {
+            Map<String, String> settings = new HashMap<>(BenchmarkServer.settings());
+            settings.put(RemoteSettings.BATCH_SIZE, batchSize);
+            settings.put(RemoteSettings.CONCURRENCY, "8");
+            settings.put(RemoteSettings.TIMEOUT, "600"); // the warm-up waits for the model on a shared machine
+            try (OpenedModel warm = server.open(settings)) {
+                long start = System.nanoTime();
+                new MultipleChoiceScorer(warm.model(), 64).score(set, template, ScoringProgress.NONE);
+                System.out.printf(Locale.ROOT, "warm-up (model computes every prompt once): %d questions in %.1f s%n",
+                        set.size(), (System.nanoTime() - start) / 1e9);
+            }
+            try (OpenedModel remote = server.open(settings)) {
+                System.out.printf(Locale.ROOT, "of which tokenizing the prompts (the in-JVM backend pays it too):"
+                        + " %.3f ms/question%n", tokenizingCpuMillis(remote, set, template, threads));
+            }
+            System.out.println("| concurrency | prompts/request | questions | questions/s | client CPU ms/question |"
+                    + " whole JVM CPU ms/question |");
+            System.out.println("|---|---|---|---|---|---|");
+            for (String concurrency : concurrencies) {
+                settings.put(RemoteSettings.CONCURRENCY, concurrency.strip());
+                try (OpenedModel remote = server.open(settings)) {
+                    MultipleChoiceScorer scorer = new MultipleChoiceScorer(remote.model(), 64);
+                    scorer.score(set, template, ScoringProgress.NONE); // JIT warm-up of this client
+                    long clientBefore = clientCpuNanos(threads);
+                    long processBefore = processCpuNanos();
+                    long start = System.nanoTime();
+                    scorer.score(set, template, ScoringProgress.NONE);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    double clientMs = (clientCpuNanos(threads) - clientBefore) / 1e6 / set.size();
+                    double processMs = (processCpuNanos() - processBefore) / 1e6 / set.size();
+                    System.out.printf(Locale.ROOT, "| %s | %s | %d | %.1f | %.3f | %.3f |%n", concurrency.strip(),
+                            batchSize, set.size(), set.size() / seconds, clientMs, processMs);
+                }
+            }
+        }
+        System.out.println("load average: " + String.join(" ", java.nio.file.Files.readString(
+                java.nio.file.Path.of("/proc/loadavg")).split(" ", 4)).substring(0, 14).strip());
+    }
+
+    /** CPU time of this thread per question to encode every request, as the scorer does (best of 3 passes). */
+    private static double tokenizingCpuMillis(OpenedModel model, QuestionSet set, MultipleChoiceTemplate template,
+                                              ThreadMXBean threads) {
+        RequestEncoder encoder = new RequestEncoder(model.model().tokenizer(), template.format());
+        double best = Double.MAX_VALUE;
+        for (int pass = 0; pass < 3; pass++) {
+            long before = threads.getCurrentThreadCpuTime();
+            for (var question : set.questions()) {
+                MultipleChoicePrompt prompt = template.render(question);
+                for (String continuation : prompt.continuations()) {
+                    encoder.encode(prompt.context(), continuation);
+                }
+            }
+            best = Math.min(best, (threads.getCurrentThreadCpuTime() - before) / 1e6 / set.size());
+        }
+        return best;
+    }
+
+    /** CPU time of the live threads that are not the server's (its pool and its HTTP dispatcher). */
+    private static long clientCpuNanos(ThreadMXBean threads) {
+        long total = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null || info.getThreadName().startsWith(BenchmarkServer.SERVER_THREADS)
+                    || info.getThreadName().startsWith("HTTP-Dispatcher")) {
+                continue;
+            }
+            long cpu = threads.getThreadCpuTime(info.getThreadId());
+            total += Math.max(0, cpu);
+        }
+        return total;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+}
