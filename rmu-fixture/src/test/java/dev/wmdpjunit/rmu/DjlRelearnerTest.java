@@ -1,11 +1,11 @@
 package dev.wmdpjunit.rmu;
 
+import dev.wmdpjunit.core.testing.FolderHashes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import dev.wmdpjunit.core.io.Sha256;
 import dev.wmdpjunit.core.model.Relearner;
 import dev.wmdpjunit.core.model.RelearningSettings;
 import dev.wmdpjunit.djl.model.CausalLm;
@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,13 +32,6 @@ class DjlRelearnerTest {
     @TempDir
     Path temp;
 
-    private static Map<String, String> hashes(Path directory) throws IOException {
-        Map<String, String> hashes = new TreeMap<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            files.forEach(file -> hashes.put(file.getFileName().toString(), Sha256.ofFile(file)));
-        }
-        return hashes;
-    }
 
     /** The mean next-token log-probability of the story under the checkpoint. */
     private static double storyLogProb(Path checkpoint) {
@@ -54,7 +46,7 @@ class DjlRelearnerTest {
     @Test
     void relearningWritesTheRequestedStepsLearnsTheCorpusAndLeavesTheModelAlone() throws IOException {
         Path corpus = Files.writeString(temp.resolve("corpus.txt"), STORY + "\n" + STORY + "\n");
-        Map<String, String> before = hashes(MODEL);
+        Map<String, String> before = FolderHashes.of(MODEL);
         Relearner relearner = Relearner.installed().stream().filter(r -> r.supports(MODEL)).findFirst()
                 .orElseThrow();
         assertThat(relearner).isInstanceOf(DjlRelearner.class);
@@ -64,14 +56,14 @@ class DjlRelearnerTest {
                 temp.resolve("step-6"))));
         relearner.relearn(MODEL, corpus, SETTINGS, new TreeMap<>(Map.of(6, temp.resolve("again-6"))));
 
-        assertThat(hashes(MODEL)).isEqualTo(before);
+        assertThat(FolderHashes.of(MODEL)).isEqualTo(before);
         double original = storyLogProb(MODEL);
         double two = storyLogProb(temp.resolve("step-2"));
         double six = storyLogProb(temp.resolve("step-6"));
         assertThat(two).isGreaterThan(original);
         assertThat(six).isGreaterThan(two);
-        assertThat(hashes(temp.resolve("again-6")).get("model.safetensors")).as("deterministic")
-                .isEqualTo(hashes(temp.resolve("step-6")).get("model.safetensors"));
+        assertThat(FolderHashes.of(temp.resolve("again-6")).get("model.safetensors")).as("deterministic")
+                .isEqualTo(FolderHashes.of(temp.resolve("step-6")).get("model.safetensors"));
         assertThat(relearner.supports(temp)).isFalse();
         assertThatThrownBy(() -> relearner.relearn(MODEL, corpus, new RelearningSettings(1e-3, 1, 16, "nothing"),
                 new TreeMap<>(Map.of(1, temp.resolve("x"))))).hasMessageContaining("no parameter matches");

@@ -1,9 +1,9 @@
 package dev.wmdpjunit.djl.runtime;
 
+import dev.wmdpjunit.core.testing.FolderHashes;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import dev.wmdpjunit.core.io.Sha256;
 import dev.wmdpjunit.djl.checkpoint.CheckpointException;
 import dev.wmdpjunit.djl.checkpoint.TensorSource;
 import dev.wmdpjunit.djl.model.CausalLm;
@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,17 +47,10 @@ class CheckpointWriterTest {
         return model.logits(manager.create(PROMPT).expandDims(0), null);
     }
 
-    private static Map<String, String> hashes(Path directory) throws IOException {
-        Map<String, String> hashes = new TreeMap<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            files.forEach(file -> hashes.put(file.getFileName().toString(), Sha256.ofFile(file)));
-        }
-        return hashes;
-    }
 
     @Test
     void savedCheckpointReloadsToIdenticalLogitsAndLeavesTheSourceAlone() throws IOException {
-        Map<String, String> sourceBefore = hashes(SOURCE);
+        Map<String, String> sourceBefore = FolderHashes.of(SOURCE);
         Path target = temp.resolve("saved");
 
         try (CausalLm model = CausalLm.load(SOURCE)) {
@@ -68,8 +60,8 @@ class CheckpointWriterTest {
             }
         }
 
-        assertThat(hashes(SOURCE)).isEqualTo(sourceBefore);
-        Map<String, String> saved = hashes(target);
+        assertThat(FolderHashes.of(SOURCE)).isEqualTo(sourceBefore);
+        Map<String, String> saved = FolderHashes.of(target);
         assertThat(saved.keySet()).containsExactlyInAnyOrder("model.safetensors", "config.json",
                 "generation_config.json", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json");
         // Unchanged float32 weights are written exactly as save_pretrained wrote the source file.

@@ -1,5 +1,6 @@
 package dev.wmdpjunit.djl.runtime;
 
+import dev.wmdpjunit.core.testing.FolderHashes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,17 +8,13 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import dev.wmdpjunit.core.io.Sha256;
 import dev.wmdpjunit.core.model.ModelOptions;
 import dev.wmdpjunit.core.model.WeightQuantization;
 import dev.wmdpjunit.djl.checkpoint.CheckpointException;
 import dev.wmdpjunit.djl.safetensors.SafetensorsFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,17 +26,10 @@ class QuantizedCheckpointTest {
     @TempDir
     Path temp;
 
-    private static Map<String, String> hashes(Path directory) throws IOException {
-        Map<String, String> hashes = new TreeMap<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            files.forEach(file -> hashes.put(file.getFileName().toString(), Sha256.ofFile(file)));
-        }
-        return hashes;
-    }
 
     @Test
     void decoderMatricesAreRoundedPerOutputChannelAndEverythingElseIsKept() throws IOException {
-        Map<String, String> before = hashes(SOURCE);
+        Map<String, String> before = FolderHashes.of(SOURCE);
         Path int4 = temp.resolve("int4");
         WeightQuantization quantization = new WeightQuantization(4);
 
@@ -47,7 +37,7 @@ class QuantizedCheckpointTest {
             model.writeQuantizedCopy(quantization, int4);
         }
 
-        assertThat(hashes(SOURCE)).isEqualTo(before);
+        assertThat(FolderHashes.of(SOURCE)).isEqualTo(before);
         try (SafetensorsFile original = SafetensorsFile.open(SOURCE.resolve("model.safetensors"));
              SafetensorsFile copy = SafetensorsFile.open(int4.resolve("model.safetensors"));
              NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
@@ -72,7 +62,7 @@ class QuantizedCheckpointTest {
             }
             assertThat(rounded).as("attention and MLP matrices of every layer").isEqualTo(5 * 7);
         }
-        assertThat(hashes(int4).keySet()).contains("config.json", "tokenizer.json", "model.safetensors");
+        assertThat(FolderHashes.of(int4).keySet()).contains("config.json", "tokenizer.json", "model.safetensors");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.wmdpjunit.engine.internal;
 
+import dev.wmdpjunit.core.testing.FolderHashes;
 import static dev.wmdpjunit.engine.internal.EngineRun.names;
 import static dev.wmdpjunit.engine.internal.ExecutionTest.abortMessage;
 import static dev.wmdpjunit.engine.internal.ExecutionTest.failureMessage;
@@ -21,14 +22,12 @@ import dev.wmdpjunit.engine.fixtures.LinearProbeSuite;
 import dev.wmdpjunit.engine.fixtures.MisdeclaredProbeSuite;
 import dev.wmdpjunit.engine.fixtures.ProbeSuite;
 import dev.wmdpjunit.engine.fixtures.RelearningSuite;
-import dev.wmdpjunit.core.io.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,15 +66,6 @@ class ProbeTest {
                 Path.of(MisdeclaredProbeSuite.OverlappingShots.FILE));
     }
 
-    private static Map<String, String> hashes(Path folder) throws IOException {
-        Map<String, String> hashes = new TreeMap<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                hashes.put(file.getFileName().toString(), Sha256.ofFile(file));
-            }
-        }
-        return hashes;
-    }
 
     private EngineRun configured(Path model) {
         return new EngineRun().set("wmdp.model", model).set("wmdp.data", data.wmdp()).set("wmdp.mmlu", data.mmlu())
@@ -163,7 +153,7 @@ class ProbeTest {
     @Test
     void knowledgeHiddenOnlyInFullPrecisionFailsAtFourBitsAndTheCopiesAreCached() throws Exception {
         Path model = data.checkpoint(root.resolve("fragile"), 0.9, 0.8, FakeCheckpoint.Hiding.FULL_PRECISION);
-        Map<String, String> before = hashes(model);
+        Map<String, String> before = FolderHashes.of(model);
 
         EngineExecutionResults results = configured(model).execute(selectClass(ProbeSuite.class));
 
@@ -178,7 +168,7 @@ class ProbeTest {
         assertThat(quantized.variants()).extracting(v -> v.name()).containsExactly("original", "int8", "int4");
         assertThat(quantized.variant("int8").measurements()).containsEntry("agreement", 1.0);
         assertThat(quantized.variant("int4").measurements().get("agreement")).isCloseTo(0.1, within(1e-12));
-        assertThat(hashes(model)).as("the candidate's files are only read").isEqualTo(before);
+        assertThat(FolderHashes.of(model)).as("the candidate's files are only read").isEqualTo(before);
 
         List<Path> copies;
         try (Stream<Path> cached = Files.list(root.resolve("cache"))) {
