@@ -20,28 +20,57 @@ final class Attention {
     static final long MAX_SCORE_ELEMENTS = 4L << 20;
 
     /**
-     * {@code softmax(mask(q k^T / scoreDivisor)) v}.
+     * Query rows per block when the mask hides no padding: a block's scores then stop at its last query (later keys
+     * are causally hidden), so attention over T queries computes about T^2 / 2 + T x 64 scores instead of T^2.
+     */
+    static final long QUERY_BLOCK = 128;
+
+    /**
+     * {@code softmax(mask(q k^T / scoreDivisor)) v}, within each sequence of {@code tokens}.
      *
      * <p>Query head h uses key/value head {@code h / (heads / kvHeads)} (HF {@code repeat_kv}). Instead of copying
      * k and v per query head, the query heads of one group are folded into the row axis, so every group is one
      * matrix product. Long inputs are processed {@link #MAX_SCORE_ELEMENTS in chunks of queries}, so memory grows
-     * with the sequence length, not its square.
+     * with the sequence length, not its square; without padding the chunks are {@link #QUERY_BLOCK} rows at most
+     * and see only the keys up to their last query. Each query row is computed independently, so chunking and key
+     * trimming change no value beyond the rounding of differently shaped products and sums (the keys left out
+     * would have weight exactly 0).
      *
      * @param q [B, heads, T, d]
      * @param k [B, kvHeads, T, d]
      * @param v [B, kvHeads, T, d]
      * @return [B, heads, T, d]
      */
-    static NDArray attend(NDArray q, NDArray k, NDArray v, AttentionMask mask, double scoreDivisor) {
-        return attend(q, k, v, mask, scoreDivisor, MAX_SCORE_ELEMENTS);
+    static NDArray attend(NDArray q, NDArray k, NDArray v, AttentionMask mask, TokenLayout tokens,
+                          double scoreDivisor) {
+        return attend(q, k, v, mask, tokens, scoreDivisor, MAX_SCORE_ELEMENTS);
     }
 
     /** {@link #attend} with another chunking threshold (tests). */
-    static NDArray attend(NDArray q, NDArray k, NDArray v, AttentionMask mask, double scoreDivisor,
-                          long maxScoreElements) {
+    static NDArray attend(NDArray q, NDArray k, NDArray v, AttentionMask mask, TokenLayout tokens,
+                          double scoreDivisor, long maxScoreElements) {
+        if (tokens.sequences() == 1) {
+            return attendSequence(q, k, v, mask, scoreDivisor, maxScoreElements);
+        }
+        NDList sequences = new NDList();
+        for (int s = 0; s < tokens.sequences(); s++) {
+            String range = ":, :, " + tokens.start(s) + ":" + (tokens.start(s) + tokens.length(s)) + ", :";
+            sequences.add(CausalLm.scoped(() -> attendSequence(q.get(range), k.get(range), v.get(range), mask,
+                    scoreDivisor, maxScoreElements)));
+        }
+        return NDArrays.concat(sequences, 2);
+    }
+
+    /** Attention within one sequence (per row of a grid), in chunks of queries. */
+    private static NDArray attendSequence(NDArray q, NDArray k, NDArray v, AttentionMask mask, double scoreDivisor,
+                                          long maxScoreElements) {
         Shape shape = q.getShape();
         long seqLen = shape.get(2);
         long rowsPerChunk = Math.max(1, maxScoreElements / (shape.get(0) * shape.get(1) * seqLen));
+        boolean trimKeys = !mask.masksPadding();
+        if (trimKeys) {
+            rowsPerChunk = Math.min(rowsPerChunk, QUERY_BLOCK);
+        }
         if (rowsPerChunk >= seqLen) {
             return attendRows(q, k, v, mask, 0, scoreDivisor);
         }
@@ -49,13 +78,17 @@ final class Attention {
         for (long first = 0; first < seqLen; first += rowsPerChunk) {
             long from = first;
             long to = Math.min(seqLen, first + rowsPerChunk);
-            chunks.add(CausalLm.scoped(() -> attendRows(q.get(":, :, " + from + ":" + to + ", :"), k, v, mask, from,
-                    scoreDivisor)));
+            String keys = ":, :, :" + (trimKeys ? to : seqLen) + ", :";
+            chunks.add(CausalLm.scoped(() -> attendRows(q.get(":, :, " + from + ":" + to + ", :"), k.get(keys),
+                    v.get(keys), mask, from, scoreDivisor)));
         }
         return NDArrays.concat(chunks, 2);
     }
 
-    /** Attention of the queries {@code q} [B, heads, rows, d], which are rows firstQuery.. of the sequence. */
+    /**
+     * Attention of the queries {@code q} [B, heads, rows, d], which are rows firstQuery.. of the sequence, over the
+     * keys and values k, v [B, kvHeads, keys, d] at positions 0..keys-1.
+     */
     private static NDArray attendRows(NDArray q, NDArray k, NDArray v, AttentionMask mask, long firstQuery,
                                       double scoreDivisor) {
         Shape shape = q.getShape();

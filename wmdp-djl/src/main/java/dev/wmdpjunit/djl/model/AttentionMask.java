@@ -19,19 +19,42 @@ interface AttentionMask {
     float MASKED = -Float.MAX_VALUE;
 
     /**
-     * The scores with masked positions replaced or offset.
+     * The scores with masked positions replaced or offset. The mask is made for the longest sequence of a pass; a
+     * shorter sequence uses its top-left corner (causal and window masking depend on positions alone).
      *
-     * @param scores     [B, heads, rows, T]: the scores of queries firstQuery .. firstQuery + rows - 1
+     * @param scores     [B, heads, rows, keys]: the scores of queries firstQuery .. firstQuery + rows - 1 against
+     *                   keys 0 .. keys - 1
      * @param firstQuery the sequence position of the first query row
      */
     NDArray apply(NDArray scores, long firstQuery);
 
-    /** Rows first .. first + count - 1 of the third axis of a [*, *, T, T] table (the table itself if all). */
-    private static NDArray queryRows(NDArray table, long first, long count) {
-        if (first == 0 && count == table.getShape().get(2)) {
+    /**
+     * Whether the mask hides padded keys. Without padding every query sees at least itself, and no query sees a
+     * later key, so the keys after a block's last query can be left out of its scores: they would get zero weight.
+     * With padding, a query that sees no key at all (left padding) spreads its weight over every key, as in HF.
+     */
+    boolean masksPadding();
+
+    /** Query rows first .. first + rows - 1 and key columns 0 .. keys - 1 of a [*, *, T, T] table. */
+    private static NDArray block(NDArray table, long first, long rows, long keys) {
+        Shape shape = table.getShape();
+        if (first == 0 && rows == shape.get(2) && keys == shape.get(3)) {
             return table;
         }
-        return table.get(":, :, " + first + ":" + (first + count) + ", :");
+        return table.get(":, :, " + first + ":" + (first + rows) + ", :" + keys);
+    }
+
+    /** Key columns 0 .. keys - 1 of a [*, *, *, T] table. */
+    private static NDArray keyColumns(NDArray table, long keys) {
+        return keys == table.getShape().get(3) ? table : table.get(":, :, :, :" + keys);
+    }
+
+    private static long rows(NDArray scores) {
+        return scores.getShape().get(2);
+    }
+
+    private static long keys(NDArray scores) {
+        return scores.getShape().get(3);
     }
 
     /**
@@ -57,7 +80,18 @@ interface AttentionMask {
         }
         // (1 - visible) * min: 0 where visible (exactly -0.0, which leaves every score unchanged), min elsewhere
         NDArray bias = visible.toType(DataType.FLOAT32, false).neg().add(1f).mul(MASKED);
-        return (scores, firstQuery) -> scores.add(queryRows(bias, firstQuery, scores.getShape().get(2)));
+        boolean padded = paddingMask != null;
+        return new AttentionMask() {
+            @Override
+            public NDArray apply(NDArray scores, long firstQuery) {
+                return scores.add(block(bias, firstQuery, rows(scores), keys(scores)));
+            }
+
+            @Override
+            public boolean masksPadding() {
+                return padded;
+            }
+        };
     }
 
     /**
@@ -73,11 +107,19 @@ interface AttentionMask {
         NDArray paddingBias = paddingMask == null ? null
                 : paddingMask.toType(DataType.FLOAT32, false).neg().add(1f).mul(MASKED)
                         .reshape(paddingMask.getShape().get(0), 1, 1, seqLen);
-        return (scores, firstQuery) -> {
-            Shape shape = scores.getShape();
-            NDArray visible = queryRows(causal, firstQuery, shape.get(2)).broadcast(shape);
-            NDArray causalScores = NDArrays.where(visible, scores, masked.broadcast(shape));
-            return paddingBias == null ? causalScores : causalScores.add(paddingBias);
+        return new AttentionMask() {
+            @Override
+            public NDArray apply(NDArray scores, long firstQuery) {
+                Shape shape = scores.getShape();
+                NDArray visible = block(causal, firstQuery, rows(scores), keys(scores)).broadcast(shape);
+                NDArray causalScores = NDArrays.where(visible, scores, masked.broadcast(shape));
+                return paddingBias == null ? causalScores : causalScores.add(keyColumns(paddingBias, keys(scores)));
+            }
+
+            @Override
+            public boolean masksPadding() {
+                return paddingBias != null;
+            }
         };
     }
 }

@@ -127,13 +127,14 @@ public abstract class CausalLm implements AutoCloseable {
         List<NDArray> routerLogits = options.routerLogits() ? new ArrayList<>() : null;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            checkInputs(inputIds, attentionMask);
-            LayerInputs inputs = layerInputs(inputIds, attentionMask,
+            TokenLayout tokens = grid(inputIds);
+            checkInputs(inputIds, attentionMask, tokens);
+            LayerInputs inputs = layerInputs(inputIds, attentionMask, tokens,
                     routerLogits == null ? ignored -> { } : logits -> {
                         NDScope.unregister(logits); // made inside a layer's scope; it must outlive the layer
                         routerLogits.add(logits);
                     });
-            NDArray embedded = embed(inputIds);
+            NDArray embedded = embed(inputIds, tokens);
             if (hiddenStates != null) {
                 hiddenStates.add(embedded);
             }
@@ -169,9 +170,35 @@ public abstract class CausalLm implements AutoCloseable {
      * @param positions [N] int64 indices into the B * T positions of the batch
      */
     public final NDArray logitsAt(NDArray inputIds, NDArray attentionMask, NDArray positions) {
+        return logitsAt(inputIds, attentionMask, grid(inputIds), positions);
+    }
+
+    /**
+     * The logits of chosen tokens of several sequences fed in one pass without padding, [N, vocab]. {@code inputIds}
+     * [T] holds the sequences back to back, with {@code lengths} summing to T; each sequence is computed as if fed
+     * alone (positions from 0, attending to itself only), but the per-token work runs over all T tokens at once and
+     * no padding is computed. Row n is the logits of token {@code positions[n]}; the values equal those of the same
+     * token fed alone or in a padded batch up to float32 rounding (products of other shapes round differently).
+     *
+     * @param lengths   the sequence lengths, in the order of the sequences in {@code inputIds}
+     * @param positions [N] int64 indices into the T tokens
+     */
+    public final NDArray packedLogitsAt(NDArray inputIds, long[] lengths, NDArray positions) {
+        if (inputIds.getShape().dimension() != 1) {
+            throw new IllegalArgumentException("packed input ids must be [tokens], got " + inputIds.getShape());
+        }
+        TokenLayout tokens = TokenLayout.packed(lengths);
+        if (tokens.tokens() != inputIds.size()) {
+            throw new IllegalArgumentException("sequence lengths " + Arrays.toString(lengths) + " sum to "
+                    + tokens.tokens() + ", but " + inputIds.size() + " input ids were given");
+        }
+        return logitsAt(inputIds.reshape(1, tokens.tokens()), null, tokens, positions);
+    }
+
+    private NDArray logitsAt(NDArray inputIds, NDArray attentionMask, TokenLayout tokens, NDArray positions) {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            checkInputs(inputIds, attentionMask);
+            checkInputs(inputIds, attentionMask, tokens);
             long batchPositions = inputIds.getShape().size();
             if (positions.getShape().dimension() != 1 || positions.getDataType() != DataType.INT64
                     || positions.size() == 0 || positions.min().getLong() < 0
@@ -179,8 +206,8 @@ public abstract class CausalLm implements AutoCloseable {
                 throw new IllegalArgumentException("positions must be a non-empty int64 vector of indices below "
                         + batchPositions + " (B * T), got " + positions.getShape() + " " + positions.getDataType());
             }
-            LayerInputs inputs = layerInputs(inputIds, attentionMask, ignored -> { });
-            NDArray last = runLayers(embed(inputIds), inputs, config.numLayers() - 1, (i, x) -> { });
+            LayerInputs inputs = layerInputs(inputIds, attentionMask, tokens, ignored -> { });
+            NDArray last = runLayers(embed(inputIds, tokens), inputs, config.numLayers() - 1, (i, x) -> { });
             NDArray selected = last.reshape(batchPositions, last.getShape().get(2)).get(new NDIndex("{}", positions));
             return keep(lmHead(finalNorm(selected)), inputIds.getManager());
         }
@@ -196,9 +223,10 @@ public abstract class CausalLm implements AutoCloseable {
         }
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            checkInputs(inputIds, attentionMask);
-            LayerInputs inputs = layerInputs(inputIds, attentionMask, ignored -> { });
-            NDArray output = runLayers(embed(inputIds), inputs, layer, (i, x) -> { });
+            TokenLayout tokens = grid(inputIds);
+            checkInputs(inputIds, attentionMask, tokens);
+            LayerInputs inputs = layerInputs(inputIds, attentionMask, tokens, ignored -> { });
+            NDArray output = runLayers(embed(inputIds, tokens), inputs, layer, (i, x) -> { });
             return keep(output, inputIds.getManager());
         }
     }
@@ -221,8 +249,9 @@ public abstract class CausalLm implements AutoCloseable {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 NDArray ids = manager.create(Arrays.copyOf(sequence, length)).reshape(1, length);
-                checkInputs(ids, null);
-                NDArray last = runLayers(embed(ids), layerInputs(ids, null, ignored -> { }),
+                TokenLayout tokens = TokenLayout.grid(length);
+                checkInputs(ids, null, tokens);
+                NDArray last = runLayers(embed(ids, tokens), layerInputs(ids, null, tokens, ignored -> { }),
                         config.numLayers() - 1, (i, x) -> { });
                 NDArray lastPosition = last.get(":, -1:, :");
                 next = lmHead(finalNorm(lastPosition)).reshape(-1).argMax().getLong();
@@ -242,10 +271,11 @@ public abstract class CausalLm implements AutoCloseable {
     }
 
     /** The token embedding (plus learned positions where the architecture has them), [B, T, hidden]. */
-    abstract NDArray embed(NDArray inputIds);
+    abstract NDArray embed(NDArray inputIds, TokenLayout tokens);
 
     /** Mask and position tables shared by all layers of one pass. */
-    abstract LayerInputs layerInputs(NDArray inputIds, NDArray attentionMask, Consumer<NDArray> routerLogits);
+    abstract LayerInputs layerInputs(NDArray inputIds, NDArray attentionMask, TokenLayout tokens,
+                                     Consumer<NDArray> routerLogits);
 
     /** One decoder layer: its output residual stream from its input residual stream. */
     abstract NDArray decoderLayer(int layer, NDArray hidden, LayerInputs inputs);
@@ -307,16 +337,22 @@ public abstract class CausalLm implements AutoCloseable {
         return result;
     }
 
-    private void checkInputs(NDArray inputIds, NDArray attentionMask) {
+    /** The layout of [B, T] input ids, one sequence per row. */
+    private static TokenLayout grid(NDArray inputIds) {
         Shape shape = inputIds.getShape();
         if (shape.dimension() != 2 || shape.get(0) == 0 || shape.get(1) == 0) {
             throw new IllegalArgumentException("input ids must be [batch, length] and non-empty, got " + shape);
         }
+        return TokenLayout.grid(shape.get(1));
+    }
+
+    private void checkInputs(NDArray inputIds, NDArray attentionMask, TokenLayout tokens) {
+        Shape shape = inputIds.getShape();
         if (inputIds.getDataType() != DataType.INT64) {
             throw new IllegalArgumentException("input ids must be int64, got " + inputIds.getDataType());
         }
-        if (shape.get(1) > maxSequenceLength()) {
-            throw new IllegalArgumentException("sequence length " + shape.get(1) + " exceeds the "
+        if (tokens.longest() > maxSequenceLength()) {
+            throw new IllegalArgumentException("sequence length " + tokens.longest() + " exceeds the "
                     + maxSequenceLength() + " positions of " + config.source());
         }
         long min = inputIds.min().getLong();

@@ -2,7 +2,6 @@ package dev.wmdpjunit.djl.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
 import dev.wmdpjunit.core.model.WeightDtype;
 import dev.wmdpjunit.djl.checkpoint.TensorSource;
 
@@ -74,18 +73,17 @@ final class Gpt2Model extends CausalLm {
     }
 
     @Override
-    NDArray embed(NDArray inputIds) {
-        long seqLen = inputIds.getShape().get(1);
-        NDArray positions = inputIds.getManager().arange(0, (int) seqLen, 1, DataType.INT64).reshape(1, seqLen);
+    NDArray embed(NDArray inputIds, TokenLayout tokens) {
+        NDArray positions = tokens.positions(inputIds.getManager()).reshape(1, tokens.tokens());
         return Blocks.embedding(inputIds, param(prefix + "wte.weight"))
                 .add(Blocks.embedding(positions, param(prefix + "wpe.weight")));
     }
 
     @Override
-    LayerInputs layerInputs(NDArray inputIds, NDArray attentionMask, Consumer<NDArray> routerLogits) {
-        long seqLen = inputIds.getShape().get(1);
-        return new LayerInputs(AttentionMask.causalThenPadding(inputIds.getManager(), seqLen, attentionMask), null,
-                routerLogits);
+    LayerInputs layerInputs(NDArray inputIds, NDArray attentionMask, TokenLayout tokens,
+                            Consumer<NDArray> routerLogits) {
+        AttentionMask mask = AttentionMask.causalThenPadding(inputIds.getManager(), tokens.longest(), attentionMask);
+        return new LayerInputs(tokens, mask, null, routerLogits);
     }
 
     @Override
@@ -113,8 +111,8 @@ final class Gpt2Model extends CausalLm {
         long heads = config().numHeads();
         double divisor = (config().scaleAttentionWeights() ? Math.sqrt(config().headDim()) : 1.0)
                 * (config().scaleAttentionByInverseLayerIdx() ? layer + 1 : 1);
-        NDArray attended = Attention.attend(Blocks.splitHeads(qkv.get(0), heads), Blocks.splitHeads(qkv.get(1), heads),
-                Blocks.splitHeads(qkv.get(2), heads), inputs.mask(), divisor);
+        NDArray attended = inputs.attend(Blocks.splitHeads(qkv.get(0), heads), Blocks.splitHeads(qkv.get(1), heads),
+                Blocks.splitHeads(qkv.get(2), heads), divisor);
         return conv1d(Blocks.mergeHeads(attended), p + "c_proj");
     }
 

@@ -2,6 +2,7 @@ package dev.wmdpjunit.djl.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.wmdpjunit.core.model.WeightDtype;
 import dev.wmdpjunit.djl.checkpoint.TensorSource;
@@ -63,15 +64,16 @@ final class GptNeoXModel extends CausalLm {
     }
 
     @Override
-    NDArray embed(NDArray inputIds) {
+    NDArray embed(NDArray inputIds, TokenLayout tokens) {
         return Blocks.embedding(inputIds, param("gpt_neox.embed_in.weight"));
     }
 
     @Override
-    LayerInputs layerInputs(NDArray inputIds, NDArray attentionMask, Consumer<NDArray> routerLogits) {
-        long seqLen = inputIds.getShape().get(1);
-        AttentionMask mask = AttentionMask.causalThenPadding(inputIds.getManager(), seqLen, attentionMask);
-        return new LayerInputs(mask, rotary.tables(inputIds.getManager(), seqLen), routerLogits);
+    LayerInputs layerInputs(NDArray inputIds, NDArray attentionMask, TokenLayout tokens,
+                            Consumer<NDArray> routerLogits) {
+        NDManager manager = inputIds.getManager();
+        AttentionMask mask = AttentionMask.causalThenPadding(manager, tokens.longest(), attentionMask);
+        return new LayerInputs(tokens, mask, rotary.tables(manager, tokens.positions(manager)), routerLogits);
     }
 
     @Override
@@ -103,8 +105,8 @@ final class GptNeoXModel extends CausalLm {
                 .reshape(shape.get(0), shape.get(1), heads, 3 * headDim)
                 .transpose(0, 2, 1, 3);
         NDList qkv = perHead.split(new long[] {headDim, 2 * headDim}, 3);
-        NDArray attended = Attention.attend(rotary.apply(qkv.get(0), inputs.rotary()),
-                rotary.apply(qkv.get(1), inputs.rotary()), qkv.get(2), inputs.mask(), Math.sqrt(headDim));
+        NDArray attended = inputs.attend(rotary.apply(qkv.get(0), inputs.rotary()),
+                rotary.apply(qkv.get(1), inputs.rotary()), qkv.get(2), Math.sqrt(headDim));
         return linear(Blocks.mergeHeads(attended), p + "dense");
     }
 

@@ -1,6 +1,7 @@
 package dev.wmdpjunit.djl.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import dev.wmdpjunit.core.model.WeightDtype;
 import dev.wmdpjunit.djl.checkpoint.TensorSource;
 
@@ -95,16 +96,17 @@ class LlamaModel extends CausalLm {
     }
 
     @Override
-    NDArray embed(NDArray inputIds) {
+    NDArray embed(NDArray inputIds, TokenLayout tokens) {
         return Blocks.embedding(inputIds, param("model.embed_tokens.weight"));
     }
 
     @Override
-    LayerInputs layerInputs(NDArray inputIds, NDArray attentionMask, Consumer<NDArray> routerLogits) {
-        long seqLen = inputIds.getShape().get(1);
-        AttentionMask mask = AttentionMask.additive(inputIds.getManager(), seqLen, attentionMask,
+    LayerInputs layerInputs(NDArray inputIds, NDArray attentionMask, TokenLayout tokens,
+                            Consumer<NDArray> routerLogits) {
+        NDManager manager = inputIds.getManager();
+        AttentionMask mask = AttentionMask.additive(manager, tokens.longest(), attentionMask,
                 config().slidingWindow(), windowRule);
-        return new LayerInputs(mask, rotary.tables(inputIds.getManager(), seqLen), routerLogits);
+        return new LayerInputs(tokens, mask, rotary.tables(manager, tokens.positions(manager)), routerLogits);
     }
 
     @Override
@@ -136,8 +138,8 @@ class LlamaModel extends CausalLm {
         NDArray q = Blocks.splitHeads(linear(x, p + "q_proj"), config().numHeads());
         NDArray k = Blocks.splitHeads(linear(x, p + "k_proj"), config().numKvHeads());
         NDArray v = Blocks.splitHeads(linear(x, p + "v_proj"), config().numKvHeads());
-        NDArray attended = Attention.attend(rotary.apply(q, inputs.rotary()), rotary.apply(k, inputs.rotary()), v,
-                inputs.mask(), Math.sqrt(config().headDim()));
+        NDArray attended = inputs.attend(rotary.apply(q, inputs.rotary()), rotary.apply(k, inputs.rotary()), v,
+                Math.sqrt(config().headDim()));
         return linear(Blocks.mergeHeads(attended), p + "o_proj");
     }
 

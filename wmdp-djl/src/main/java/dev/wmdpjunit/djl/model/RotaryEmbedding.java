@@ -12,7 +12,7 @@ import ai.djl.ndarray.types.DataType;
  */
 final class RotaryEmbedding {
 
-    /** cos and sin of {@code position * inv_freq}, duplicated to [T, rotaryDim], for positions 0..T-1. */
+    /** cos and sin of {@code position * inv_freq}, duplicated to [T, rotaryDim], for the positions of T tokens. */
     record Tables(NDArray cos, NDArray sin) {
     }
 
@@ -24,15 +24,13 @@ final class RotaryEmbedding {
         this.base = (float) base;
     }
 
-    /** The tables for positions 0..T-1, computed with the float32 operations HF uses. */
-    Tables tables(NDManager manager, long seqLen) {
+    /** The tables for the positions [T] (int64) of a row's tokens, computed with the float32 operations HF uses. */
+    Tables tables(NDManager manager, NDArray positions) {
         // inv_freq = 1 / base ** (arange(0, r, 2).float() / r)
         NDArray exponents = manager.arange(0, rotaryDim, 2, DataType.INT64).toType(DataType.FLOAT32, false)
                 .div(rotaryDim);
         NDArray inverseFrequencies = manager.create(1f).div(manager.create(base).pow(exponents));
-        NDArray positions = manager.arange(0, (int) seqLen, 1, DataType.INT64).toType(DataType.FLOAT32, false)
-                .reshape(seqLen, 1);
-        NDArray angles = positions.mul(inverseFrequencies.reshape(1, rotaryDim / 2));
+        NDArray angles = positions.toType(DataType.FLOAT32, false).reshape(-1, 1).mul(inverseFrequencies.reshape(1, rotaryDim / 2));
         NDArray duplicated = angles.concat(angles, 1);
         return new Tables(duplicated.cos(), duplicated.sin());
     }

@@ -35,14 +35,14 @@ import java.util.Objects;
 /**
  * A {@link CausalLm} on DJL PyTorch (CPU, float32) answering lm-eval loglikelihood requests.
  *
- * <p>Requests are planned with {@link ForwardPlan}: one forward pass per distinct fed window (a question whose
- * four continuations are single tokens costs one), windows longest first, {@link ModelOptions#batchSize()}
- * windows per batch. A batch is right-padded to its longest window with an attention mask; since the model is
- * causal, the padding cannot change the rows of real tokens. Only the scored rows go through the final norm,
- * the lm head and the log-softmax, and each batch runs in its own NDManager that is closed before the next one, so
- * scoring any number of requests holds no native memory beyond one batch.
+ * <p>Requests are planned with {@link ForwardPlan}: one fed window per distinct window (a question whose four
+ * continuations are single tokens costs one), windows longest first. A forward pass packs consecutive windows of a
+ * call back to back, without padding: at most {@link ModelOptions#batchSize()} windows and
+ * {@link #TOKENS_PER_FORWARD} tokens. Only the scored rows go through the final norm, the lm head and the
+ * log-softmax, and each pass runs in its own NDManager that is closed before the next one, so scoring any number of
+ * requests holds no native memory beyond one pass.
  *
- * <p>Compute dtype: float32, the only one {@link CausalLm} runs (checkpoints in BF16/F16 are widened on load).
+ * <p>Compute dtype: float32, the only one {@link CausalLm} runs (weights held in 2 bytes are widened per product).
  * Threads: {@link ModelOptions#threads()} &gt; 0 calls libtorch's {@code at::set_num_threads}, which is global to the
  * process and takes effect for the following operations; 0 keeps the engine's setting ({@code
  * -Dai.djl.pytorch.num_threads} or {@code OMP_NUM_THREADS}, read once when the engine starts).
@@ -51,7 +51,7 @@ import java.util.Objects;
  */
 public final class DjlLanguageModel implements LanguageModel, QuantizableModel, HiddenStateModel {
 
-    /** Padded tokens of one forward pass at most (unless a single window is longer); see {@link #forward}. */
+    /** Tokens of one forward pass at most (unless a single window is longer); see {@link #forward}. */
     static final int TOKENS_PER_FORWARD = 2048;
 
     private final CausalLm model;
@@ -173,9 +173,15 @@ public final class DjlLanguageModel implements LanguageModel, QuantizableModel, 
         return model;
     }
 
+    /**
+     * Answers the requests of one call. The windows of the call's plan (longest first) are packed into forward passes
+     * of at most {@code batchSize} windows and {@link #TOKENS_PER_FORWARD} tokens, in plan order: which windows share
+     * a pass depends on this call's requests alone, never on other calls.
+     */
     @Override
     public List<Loglikelihood> loglikelihood(List<LoglikelihoodRequest> requests) {
-        return ForwardPlan.of(requests, maxLength).score(windowsPerBatch, this::forward);
+        ForwardPlan plan = ForwardPlan.of(requests, maxLength);
+        return plan.score(Math.max(1, plan.windows().size()), this::forward);
     }
 
     /**
@@ -218,10 +224,12 @@ public final class DjlLanguageModel implements LanguageModel, QuantizableModel, 
     }
 
     /**
-     * Runs a planned batch, split into sub-batches of at most {@link #TOKENS_PER_FORWARD} padded tokens (but at least
-     * one window): activations grow with the tokens of a forward pass, so this bounds the working set whatever the
-     * batch size and the prompt lengths. Windows come longest first, so a sub-batch's first window sets its padded
-     * length. Gradients are never recorded here, even if a caller left torch's grad mode on (a model being trained).
+     * Runs the windows of a call, in order, as forward passes of consecutive windows: at most {@code batchSize}
+     * windows and {@link #TOKENS_PER_FORWARD} tokens each (but at least one window). The windows of a pass are packed
+     * back to back without padding ({@link CausalLm#packedLogitsAt}), so no padded token is computed; activations
+     * grow with the tokens of a pass, so the token bound bounds the working set whatever the batch size and the
+     * prompt lengths. Gradients are never recorded here, even if a caller left torch's grad mode on (a model being
+     * trained).
      */
     private List<LogProbRows> forward(List<Window> windows) {
         boolean gradMode = JniUtils.isGradMode();
@@ -230,9 +238,13 @@ public final class DjlLanguageModel implements LanguageModel, QuantizableModel, 
             List<LogProbRows> rows = new ArrayList<>(windows.size());
             int from = 0;
             while (from < windows.size()) {
-                int length = windows.get(from).length();
-                int to = from + Math.max(1, Math.min(windows.size() - from, TOKENS_PER_FORWARD / length));
-                rows.addAll(forwardPadded(windows.subList(from, to)));
+                int to = from + 1;
+                int tokens = windows.get(from).length();
+                while (to < windows.size() && to - from < windowsPerBatch
+                        && tokens + windows.get(to).length() <= TOKENS_PER_FORWARD) {
+                    tokens += windows.get(to++).length();
+                }
+                rows.addAll(forwardPacked(windows.subList(from, to)));
                 from = to;
             }
             return rows;
@@ -241,13 +253,11 @@ public final class DjlLanguageModel implements LanguageModel, QuantizableModel, 
         }
     }
 
-    private List<LogProbRows> forwardPadded(List<Window> windows) {
-        PaddedBatch batch = new PaddedBatch(windows);
+    private List<LogProbRows> forwardPacked(List<Window> windows) {
+        PackedBatch batch = new PackedBatch(windows);
         float[] logProbs;
         try (NDManager scope = manager.newSubManager()) {
-            NDArray ids = batch.inputIds(scope);
-            NDArray mask = batch.unpadded() ? null : batch.attentionMask(scope);
-            NDArray logits = model.logitsAt(ids, mask, batch.scoredPositions(scope));
+            NDArray logits = model.packedLogitsAt(batch.inputIds(scope), batch.lengths(), batch.scoredPositions(scope));
             logProbs = logits.logSoftmax(1).toFloatArray();
         }
         forwardPasses++;
