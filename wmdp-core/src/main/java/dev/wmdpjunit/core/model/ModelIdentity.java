@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  *                      equal exactly when kind, path and details agree
  * @param weightsHashed whether {@code sha256} pins the weights themselves
  * @param details       provider-stated facts, sorted by key (for an endpoint: {@code servedModel},
- *                      {@code tokenizerSha256}, {@code server.*}); empty for a folder
+ *                      {@code tokenizerSha256}, {@code server.*}; for a folder run in the JVM by wmdp-djl:
+ *                      {@code weightDtype}, the precision its weights were held in)
  */
 public record ModelIdentity(String kind, String path, String sha256, boolean weightsHashed,
                             Map<String, String> details) {

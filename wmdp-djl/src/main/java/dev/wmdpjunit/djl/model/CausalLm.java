@@ -41,9 +41,11 @@ public abstract class CausalLm implements AutoCloseable {
     private final ModelConfig config;
     private final NDManager manager;
     private final ModelParameters parameters;
+    private final WeightDtype weightDtype;
 
     CausalLm(ModelConfig config, TensorSource weights, WeightDtype dtype, ParameterLayout layout) {
         this.config = config;
+        this.weightDtype = dtype;
         this.manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
         try {
             this.parameters = ModelParameters.load(weights, layout, manager,
@@ -105,6 +107,11 @@ public abstract class CausalLm implements AutoCloseable {
 
     public ModelConfig config() {
         return config;
+    }
+
+    /** The precision the weights are held in (the values are the checkpoint's rounded to it); see {@link ModelParameters}. */
+    public WeightDtype weightDtype() {
+        return weightDtype;
     }
 
     /** The live weights, keyed by HF name. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wmdpjunit.core.model.Claim;
-import dev.wmdpjunit.core.model.LanguageModel;
 import dev.wmdpjunit.core.model.LanguageModelProvider;
 import dev.wmdpjunit.core.model.ModelIdentity;
 import dev.wmdpjunit.core.model.ModelOptions;
@@ -21,6 +20,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,9 +30,16 @@ import java.util.Set;
  * safetensors weights and a {@code tokenizer.json}. It claims every local folder with a {@code config.json} (or
  * with weights or a tokenizer but no config.json) and every such file given instead of its folder, so that what
  * is wrong with them is reported as the cause; the model's identity is the folder's {@link ModelIdentity#folder
- * fingerprint}. It reads no configuration keys.
+ * fingerprint}, with the precision the weights were held in as the detail {@link #WEIGHT_DTYPE}. It reads no
+ * configuration keys.
  */
 public final class DjlLanguageModelProvider implements LanguageModelProvider {
+
+    /**
+     * The {@link ModelIdentity#details()} key of the precision the weights were held in ({@code wmdp.dtype}'s value
+     * or the checkpoint's own: {@code bfloat16}, {@code float16}, {@code float32}); scores depend on it.
+     */
+    public static final String WEIGHT_DTYPE = "weightDtype";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONFIG = "config.json";
@@ -133,9 +140,12 @@ public final class DjlLanguageModelProvider implements LanguageModelProvider {
     @Override
     public OpenedModel open(ModelReference reference, ModelOptions options, ProviderSettings settings) {
         Path checkpoint = reference.requireLocalPath(name() + " opens local checkpoint folders");
-        LanguageModel model = DjlLanguageModel.open(checkpoint, options);
+        DjlLanguageModel model = DjlLanguageModel.open(checkpoint, options);
         try {
-            return new OpenedModel(model, ModelIdentity.folder(checkpoint));
+            ModelIdentity identity = new ModelIdentity(ModelIdentity.FOLDER, checkpoint.toString(),
+                    ModelIdentity.fingerprint(checkpoint), true,
+                    Map.of(WEIGHT_DTYPE, model.causalLm().weightDtype().id()));
+            return new OpenedModel(model, identity);
         } catch (RuntimeException e) {
             model.close();
             throw e;

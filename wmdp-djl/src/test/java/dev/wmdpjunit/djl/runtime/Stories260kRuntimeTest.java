@@ -11,6 +11,7 @@ import dev.wmdpjunit.core.model.ProviderSettings;
 import dev.wmdpjunit.core.model.Loglikelihood;
 import dev.wmdpjunit.core.model.LoglikelihoodRequest;
 import dev.wmdpjunit.core.model.ModelOptions;
+import dev.wmdpjunit.core.model.WeightDtype;
 import dev.wmdpjunit.core.prompt.PromptFormat;
 import dev.wmdpjunit.core.scoring.RequestEncoder;
 import org.junit.jupiter.api.AfterAll;
@@ -118,8 +119,21 @@ class Stories260kRuntimeTest {
         try (OpenedModel opened = ModelProviders.open(reference, ModelOptions.DEFAULT, ProviderSettings.NONE)) {
             assertThat(opened.model().maxLength()).isEqualTo(512);
             assertThat(opened.model().tokenizer().encode("Zoo", true)).containsExactly(1, 410, 469, 347);
-            assertThat(opened.identity()).isEqualTo(ModelIdentity.folder(FOLDER.toString(),
-                    ModelIdentity.fingerprint(FOLDER)));
+            assertThat(opened.identity()).isEqualTo(new ModelIdentity(ModelIdentity.FOLDER, FOLDER.toString(),
+                    ModelIdentity.fingerprint(FOLDER), true, Map.of("weightDtype", "float32")));
+        }
+    }
+
+    /** Results record the precision the weights were held in: the checkpoint's own (F32 here) unless chosen. */
+    @Test
+    void theIdentityNamesTheDtypeTheWeightsWereHeldIn() {
+        ModelReference reference = ModelReference.of(FOLDER, "test");
+        for (WeightDtype dtype : WeightDtype.values()) {
+            try (OpenedModel opened = ModelProviders.open(reference, ModelOptions.DEFAULT.withDtype(dtype),
+                    ProviderSettings.NONE)) {
+                assertThat(opened.identity().details()).containsExactly(Map.entry("weightDtype", dtype.id()));
+                assertThat(((DjlLanguageModel) opened.model()).causalLm().weightDtype()).isEqualTo(dtype);
+            }
         }
     }
 }
