@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,6 +31,23 @@ public interface TensorSource extends AutoCloseable {
      * Storage dtypes DJL cannot hold (BF16) are converted before any NDArray exists.
      */
     NDArray load(String name, NDManager manager, DataType dtype);
+
+    /**
+     * {@link #load} unless narrowing to {@code dtype} turns a finite stored value infinite (a BF16 or F32 value
+     * beyond float16's 65504): then empty, and nothing stays loaded. This implementation loads twice and compares;
+     * safetensors files check while converting.
+     */
+    default Optional<NDArray> loadFinite(String name, NDManager manager, DataType dtype) {
+        NDArray narrowed = load(name, manager, dtype);
+        try (NDManager scratch = manager.newSubManager()) {
+            NDArray stored = load(name, scratch, DataType.FLOAT32);
+            if (narrowed.isInfinite().logicalAnd(stored.isInfinite().logicalNot()).any().getBoolean()) {
+                narrowed.close();
+                return Optional.empty();
+            }
+        }
+        return Optional.of(narrowed);
+    }
 
     /** Where a tensor lives, for error messages: {@code /path/model-00001-of-00002.safetensors: name}. */
     String describe(String name);

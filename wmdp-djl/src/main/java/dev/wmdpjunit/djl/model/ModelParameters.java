@@ -89,13 +89,26 @@ public final class ModelParameters {
 
     /** One tensor with its values rounded to {@code dtype}, held as the class comment says. */
     private static NDArray hold(TensorSource source, String name, NDManager manager, WeightDtype dtype) {
-        NDArray values = source.load(name, manager, DataType.FLOAT32);
-        if (dtype == WeightDtype.FLOAT32 || !values.getDataType().isFloating()) {
-            return values;
+        DataType stored = source.dataType(name);
+        if (dtype == WeightDtype.FLOAT32 || !stored.isFloating()) {
+            return source.load(name, manager, DataType.FLOAT32);
         }
+        if (source.shape(name).dimension() == 2) {
+            // Converted while read, 2 bytes per value all the way. Float16: torch's rounding, a value beyond 65504
+            // becoming infinite as in transformers. Bfloat16 from a BF16 file: moved into float16 (exact within
+            // SUBNORMAL_ERROR), unless a value lies beyond float16's range: then the matrix is held in float32.
+            if (dtype == WeightDtype.FLOAT16) {
+                return source.load(name, manager, DataType.FLOAT16);
+            }
+            if (stored == DataType.BFLOAT16) {
+                return source.loadFinite(name, manager, DataType.FLOAT16)
+                        .orElseGet(() -> source.load(name, manager, DataType.FLOAT32));
+            }
+        }
+        NDArray values = source.load(name, manager, DataType.FLOAT32);
         try (NDManager scratch = manager.newSubManager()) {
             values.attach(scratch);
-            NDArray rounded = roundedTo(values, dtype, source.dataType(name));
+            NDArray rounded = roundedTo(values, dtype, stored);
             NDArray held = rounded;
             // Round to nearest puts every value of magnitude up to 65504 within half a float16 subnormal step
             // (SUBNORMAL_ERROR) of itself or closer; larger ones (and NaN) keep the matrix in float32.

@@ -4,6 +4,7 @@ import ai.djl.ndarray.types.DataType;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.ShortBuffer;
 import java.util.Set;
 
 /**
@@ -45,19 +46,24 @@ final class ElementConversion {
     /**
      * Converts every element remaining in {@code source} (little-endian, a whole number of elements) and writes
      * the results at {@code target}'s position, advancing it. Requires {@link #supports}.
+     *
+     * @return whether a finite value became infinite (narrowing to FLOAT16 beyond its 65504)
      */
-    static void convert(ByteBuffer source, SafetensorsDtype from, ByteBuffer target, DataType to) {
+    static boolean convert(ByteBuffer source, SafetensorsDtype from, ByteBuffer target, DataType to) {
         ByteBuffer in = source.slice().order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer out = target.slice().order(ByteOrder.nativeOrder());
+        boolean overflowed = false;
         if (from.dataType() == to) {
             copyBits(in, from.byteSize(), out);
+        } else if (from == SafetensorsDtype.BF16 && to == DataType.FLOAT16) {
+            overflowed = bf16ToHalf(in, out);
         } else if (from.isFloating()) {
             float[] chunk = new float[CHUNK_ELEMENTS];
             short[] halves = new short[CHUNK_ELEMENTS];
             while (in.hasRemaining()) {
                 int count = Math.min(CHUNK_ELEMENTS, in.remaining() / from.byteSize());
                 readFloats(in, from, chunk, halves, count);
-                writeFloats(chunk, halves, count, out, to);
+                overflowed |= writeFloats(chunk, halves, count, out, to);
             }
         } else {
             while (in.hasRemaining()) {
@@ -65,6 +71,7 @@ final class ElementConversion {
             }
         }
         target.position(target.position() + out.position());
+        return overflowed;
     }
 
     /** Same type: copies element by element through typed views, swapping bytes only if the machine is big-endian. */
@@ -78,6 +85,31 @@ final class ElementConversion {
             default -> throw new IllegalArgumentException("no element is " + byteSize + " bytes wide");
         }
         out.position(bytes);
+    }
+
+    /**
+     * 16 bits to 16 bits without a float32 step in between: the common case of a BF16 checkpoint held in 2 bytes.
+     *
+     * @return whether a finite value was beyond float16's range (exponent field 143..254: 65536 and up)
+     */
+    private static boolean bf16ToHalf(ByteBuffer in, ByteBuffer out) {
+        ShortBuffer source = in.asShortBuffer();
+        ShortBuffer target = out.asShortBuffer();
+        short[] chunk = new short[CHUNK_ELEMENTS];
+        int largestFiniteExponent = 0;
+        while (source.hasRemaining()) {
+            int count = Math.min(CHUNK_ELEMENTS, source.remaining());
+            source.get(chunk, 0, count);
+            for (int i = 0; i < count; i++) {
+                int exponent = (chunk[i] >>> 7) & 0xFF;
+                largestFiniteExponent = Math.max(largestFiniteExponent, exponent == 0xFF ? 0 : exponent);
+                chunk[i] = FloatFormats.bf16ToHalf(chunk[i]);
+            }
+            target.put(chunk, 0, count);
+        }
+        in.position(in.limit());
+        out.position(2 * target.position());
+        return largestFiniteExponent >= 143;
     }
 
     /** Bulk reads through typed views (a plain copy on little-endian machines), then widens in a tight loop. */
@@ -106,13 +138,16 @@ final class ElementConversion {
         in.position(in.position() + count * from.byteSize());
     }
 
-    private static void writeFloats(float[] chunk, short[] halves, int count, ByteBuffer out, DataType to) {
+    /** @return whether a finite value became infinite (narrowing to FLOAT16) */
+    private static boolean writeFloats(float[] chunk, short[] halves, int count, ByteBuffer out, DataType to) {
+        boolean overflowed = false;
         if (to == DataType.FLOAT32) {
             out.asFloatBuffer().put(chunk, 0, count);
             out.position(out.position() + 4 * count);
         } else if (to == DataType.FLOAT16) {
             for (int i = 0; i < count; i++) {
                 halves[i] = FloatFormats.floatToHalf(chunk[i]);
+                overflowed |= (halves[i] & 0x7FFF) == 0x7C00 && Float.isFinite(chunk[i]);
             }
             out.asShortBuffer().put(halves, 0, count);
             out.position(out.position() + 2 * count);
@@ -123,6 +158,7 @@ final class ElementConversion {
         } else {
             throw new IllegalArgumentException(to + " is not a floating type");
         }
+        return overflowed;
     }
 
     private static long readInteger(ByteBuffer in, SafetensorsDtype from) {

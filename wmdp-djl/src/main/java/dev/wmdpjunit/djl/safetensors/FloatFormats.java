@@ -32,6 +32,20 @@ public final class FloatFormats {
         return (short) ((bits + tiesToEvenBias) >>> 16);
     }
 
+    /**
+     * Rounds bfloat16 bits to IEEE half-precision bits: {@code floatToHalf(bf16ToFloat(bits))}. A bfloat16 of
+     * magnitude 2^-14 .. 65280 is a normal half with the same 7 mantissa bits, moved over (exact); others (half
+     * subnormals, beyond the half range, zero, NaN) take the rounding path.
+     */
+    public static short bf16ToHalf(short bits) {
+        int exponent = (bits >>> 7) & 0xFF;
+        if (exponent >= 113 && exponent <= 142) {
+            // float32 exponent field e (bias 127) is the half's e - 112 (bias 15); 1..30 are the normal halves
+            return (short) ((bits & 0x8000) | ((exponent - 112) << 10) | ((bits & 0x7F) << 3));
+        }
+        return floatToHalf(bf16ToFloat(bits));
+    }
+
     /** Widens IEEE half-precision bits to float32; exact, subnormals and NaN payloads included. */
     public static float halfToFloat(short bits) {
         int half = bits & 0xFFFF;

@@ -12,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -109,6 +110,17 @@ public final class SafetensorsFile implements TensorSource {
 
     @Override
     public NDArray load(String name, NDManager manager, DataType dtype) {
+        return load(name, manager, dtype, false).orElseThrow();
+    }
+
+    /** Checks for overflow while converting, in the same pass. */
+    @Override
+    public Optional<NDArray> loadFinite(String name, NDManager manager, DataType dtype) {
+        return load(name, manager, dtype, true);
+    }
+
+    /** The tensor in {@code dtype}; empty if {@code finiteOnly} and narrowing made a finite value infinite. */
+    private Optional<NDArray> load(String name, NDManager manager, DataType dtype, boolean finiteOnly) {
         TensorEntry entry = entry(name);
         if (!ElementConversion.supports(entry.dtype(), dtype)) {
             throw new SafetensorsException(file, name, "cannot load " + entry.dtype() + " data as " + dtype
@@ -123,13 +135,16 @@ public final class SafetensorsFile implements TensorSource {
         }
         synchronized (staging) {
             ByteBuffer target = staging.take((int) bytes);
-            readConverted(entry, target, dtype);
+            boolean overflowed = readConverted(entry, target, dtype);
+            if (finiteOnly && overflowed) {
+                return Optional.empty();
+            }
             target.rewind();
             NDArray staged = manager.create(target, entry.djlShape(), dtype);
             try {
                 NDArray owned = staged.duplicate();
                 owned.setName(name);
-                return owned;
+                return Optional.of(owned);
             } finally {
                 staged.close();
             }
@@ -159,12 +174,14 @@ public final class SafetensorsFile implements TensorSource {
         return entry;
     }
 
-    private void readConverted(TensorEntry entry, ByteBuffer target, DataType dtype) {
+    /** Reads and converts a tensor's elements into {@code target}; true if a finite value became infinite. */
+    private boolean readConverted(TensorEntry entry, ByteBuffer target, DataType dtype) {
         if (closed) {
             throw new IllegalStateException(file + " is closed");
         }
         long position = header.dataStart() + entry.begin();
         long remaining = entry.byteLength();
+        boolean overflowed = false;
         try {
             while (remaining > 0) {
                 ByteBuffer piece = staging.raw((int) Math.min(remaining, readChunkBytes));
@@ -174,10 +191,11 @@ public final class SafetensorsFile implements TensorSource {
                     }
                 }
                 piece.flip();
-                ElementConversion.convert(piece, entry.dtype(), target, dtype);
+                overflowed |= ElementConversion.convert(piece, entry.dtype(), target, dtype);
                 position += piece.limit();
                 remaining -= piece.limit();
             }
+            return overflowed;
         } catch (IOException e) {
             throw new SafetensorsException(file, entry.name(), "cannot read the data: " + e, e);
         }

@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -122,6 +123,11 @@ public final class ShardedSafetensors implements TensorSource {
     @Override
     public NDArray load(String name, NDManager manager, DataType dtype) {
         return shard(name).load(name, manager, dtype);
+    }
+
+    @Override
+    public Optional<NDArray> loadFinite(String name, NDManager manager, DataType dtype) {
+        return shard(name).loadFinite(name, manager, dtype);
     }
 
     @Override

@@ -114,6 +114,15 @@ class FloatFormatsTest {
         }
     }
 
+    @Test
+    void bf16ToHalfRoundsAsTheFloat32Path() {
+        for (int bits = 0; bits <= 0xFFFF; bits++) {
+            short pattern = (short) bits;
+            assertThat(FloatFormats.bf16ToHalf(pattern)).as("bf16 %04X", bits)
+                    .isEqualTo(FloatFormats.floatToHalf(FloatFormats.bf16ToFloat(pattern)));
+        }
+    }
+
     /** Compares with a brute-force oracle: the nearest representable value, ties to the even bit pattern. */
     @Test
     void randomFloatsRoundToTheNearestRepresentableValue() {
