@@ -26,7 +26,9 @@ final class Attention {
     static final long QUERY_BLOCK = 128;
 
     /**
-     * {@code softmax(mask(q k^T / scoreDivisor)) v}, within each sequence of {@code tokens}.
+     * {@code softmax(mask((q / scoreDivisor) k^T)) v}. HF divides the scores rather than the queries; this order
+     * divides T x d numbers instead of T x T, and differs in rounding only (not at all when the divisor is a power
+     * of two, as sqrt(64) is).
      *
      * <p>Query head h uses key/value head {@code h / (heads / kvHeads)} (HF {@code repeat_kv}). Instead of copying
      * k and v per query head, the query heads of one group are folded into the row axis, so every group is one
@@ -41,46 +43,38 @@ final class Attention {
      * @param v [B, kvHeads, T, d]
      * @return [B, heads, T, d]
      */
-    static NDArray attend(NDArray q, NDArray k, NDArray v, AttentionMask mask, TokenLayout tokens,
-                          double scoreDivisor) {
-        return attend(q, k, v, mask, tokens, scoreDivisor, MAX_SCORE_ELEMENTS);
+    static NDArray attend(NDArray q, NDArray k, NDArray v, AttentionMask mask, double scoreDivisor) {
+        return attend(q, k, v, mask, scoreDivisor, MAX_SCORE_ELEMENTS, !mask.masksPadding());
     }
 
-    /** {@link #attend} with another chunking threshold (tests). */
-    static NDArray attend(NDArray q, NDArray k, NDArray v, AttentionMask mask, TokenLayout tokens,
-                          double scoreDivisor, long maxScoreElements) {
-        if (tokens.sequences() == 1) {
-            return attendSequence(q, k, v, mask, scoreDivisor, maxScoreElements);
-        }
-        NDList sequences = new NDList();
-        for (int s = 0; s < tokens.sequences(); s++) {
-            String range = ":, :, " + tokens.start(s) + ":" + (tokens.start(s) + tokens.length(s)) + ", :";
-            sequences.add(CausalLm.scoped(() -> attendSequence(q.get(range), k.get(range), v.get(range), mask,
-                    scoreDivisor, maxScoreElements)));
-        }
-        return NDArrays.concat(sequences, 2);
+    /**
+     * {@link #attend} for a caller that drops the rows of padded positions (a packed pass's grid): blocks of
+     * queries see only the keys up to their last query whatever the padding, which changes no real row.
+     */
+    static NDArray attendRealRows(NDArray q, NDArray k, NDArray v, AttentionMask mask, double scoreDivisor) {
+        return attend(q, k, v, mask, scoreDivisor, MAX_SCORE_ELEMENTS, true);
     }
 
-    /** Attention within one sequence (per row of a grid), in chunks of queries. */
-    private static NDArray attendSequence(NDArray q, NDArray k, NDArray v, AttentionMask mask, double scoreDivisor,
-                                          long maxScoreElements) {
+    /** {@link #attend} with another chunking threshold and key trimming set by the caller (tests). */
+    static NDArray attend(NDArray q, NDArray k, NDArray v, AttentionMask mask, double scoreDivisor,
+                          long maxScoreElements, boolean trimKeys) {
         Shape shape = q.getShape();
         long seqLen = shape.get(2);
         long rowsPerChunk = Math.max(1, maxScoreElements / (shape.get(0) * shape.get(1) * seqLen));
-        boolean trimKeys = !mask.masksPadding();
         if (trimKeys) {
             rowsPerChunk = Math.min(rowsPerChunk, QUERY_BLOCK);
         }
+        NDArray scaled = q.div(Blocks.scalar(q, (float) scoreDivisor));
         if (rowsPerChunk >= seqLen) {
-            return attendRows(q, k, v, mask, 0, scoreDivisor);
+            return attendRows(scaled, k, v, mask, 0);
         }
         NDList chunks = new NDList();
         for (long first = 0; first < seqLen; first += rowsPerChunk) {
             long from = first;
             long to = Math.min(seqLen, first + rowsPerChunk);
             String keys = ":, :, :" + (trimKeys ? to : seqLen) + ", :";
-            chunks.add(CausalLm.scoped(() -> attendRows(q.get(":, :, " + from + ":" + to + ", :"), k.get(keys),
-                    v.get(keys), mask, from, scoreDivisor)));
+            chunks.add(CausalLm.scoped(() -> attendRows(scaled.get(":, :, " + from + ":" + to + ", :"), k.get(keys),
+                    v.get(keys), mask, from)));
         }
         return NDArrays.concat(chunks, 2);
     }
@@ -89,8 +83,7 @@ final class Attention {
      * Attention of the queries {@code q} [B, heads, rows, d], which are rows firstQuery.. of the sequence, over the
      * keys and values k, v [B, kvHeads, keys, d] at positions 0..keys-1.
      */
-    private static NDArray attendRows(NDArray q, NDArray k, NDArray v, AttentionMask mask, long firstQuery,
-                                      double scoreDivisor) {
+    private static NDArray attendRows(NDArray q, NDArray k, NDArray v, AttentionMask mask, long firstQuery) {
         Shape shape = q.getShape();
         long batch = shape.get(0);
         long heads = shape.get(1);
@@ -101,8 +94,7 @@ final class Attention {
         long groupRows = heads / kvHeads * rows;
         NDArray scores = q.reshape(batch, kvHeads, groupRows, headDim)
                 .matMul(k.transpose(0, 1, 3, 2))
-                .reshape(batch, heads, rows, keys)
-                .div(Blocks.scalar(q, (float) scoreDivisor));
+                .reshape(batch, heads, rows, keys);
         NDArray probabilities = mask.apply(scores, firstQuery).softmax(3);
         return probabilities.reshape(batch, kvHeads, groupRows, keys)
                 .matMul(v)

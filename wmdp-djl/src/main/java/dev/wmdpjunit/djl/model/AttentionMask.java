@@ -19,8 +19,9 @@ interface AttentionMask {
     float MASKED = -Float.MAX_VALUE;
 
     /**
-     * The scores with masked positions replaced or offset. The mask is made for the longest sequence of a pass; a
-     * shorter sequence uses its top-left corner (causal and window masking depend on positions alone).
+     * The scores with masked positions replaced or offset, possibly in place. The mask is made for the longest
+     * sequence of a pass; a shorter sequence uses its top-left corner (causal and window masking depend on
+     * positions alone).
      *
      * @param scores     [B, heads, rows, keys]: the scores of queries firstQuery .. firstQuery + rows - 1 against
      *                   keys 0 .. keys - 1
@@ -29,9 +30,9 @@ interface AttentionMask {
     NDArray apply(NDArray scores, long firstQuery);
 
     /**
-     * Whether the mask hides padded keys. Without padding every query sees at least itself, and no query sees a
-     * later key, so the keys after a block's last query can be left out of its scores: they would get zero weight.
-     * With padding, a query that sees no key at all (left padding) spreads its weight over every key, as in HF.
+     * Whether the mask hides padded keys. A real query always sees itself, so leaving out keys that no query of a
+     * block may see changes none of its rows; but a query at a padded position may see no key at all and then, as
+     * in HF, spreads its weight over every key.
      */
     boolean masksPadding();
 
@@ -84,7 +85,9 @@ interface AttentionMask {
         return new AttentionMask() {
             @Override
             public NDArray apply(NDArray scores, long firstQuery) {
-                return scores.add(block(bias, firstQuery, rows(scores), keys(scores)));
+                // in place: the scores are a fresh product that nothing else reads, and autograd keeps the
+                // operands of a matmul, not its result
+                return scores.addi(block(bias, firstQuery, rows(scores), keys(scores)));
             }
 
             @Override
@@ -104,6 +107,7 @@ interface AttentionMask {
         NDArray positions = manager.arange(0, (int) seqLen, 1, DataType.INT64);
         NDArray causal = positions.reshape(1, seqLen).lte(positions.reshape(seqLen, 1)).reshape(1, 1, seqLen, seqLen);
         NDArray masked = manager.create(MASKED);
+        boolean padded = paddingMask != null;
         NDArray paddingBias = paddingMask == null ? null
                 : paddingMask.toType(DataType.FLOAT32, false).neg().add(1f).mul(MASKED)
                         .reshape(paddingMask.getShape().get(0), 1, 1, seqLen);
@@ -118,7 +122,7 @@ interface AttentionMask {
 
             @Override
             public boolean masksPadding() {
-                return paddingBias != null;
+                return padded;
             }
         };
     }

@@ -2,6 +2,7 @@ package dev.wmdpjunit.djl.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import dev.wmdpjunit.core.model.WeightDtype;
 import dev.wmdpjunit.djl.checkpoint.TensorSource;
 
@@ -82,8 +83,10 @@ final class Gpt2Model extends CausalLm {
     @Override
     LayerInputs layerInputs(NDArray inputIds, NDArray attentionMask, TokenLayout tokens,
                             Consumer<NDArray> routerLogits) {
-        AttentionMask mask = AttentionMask.causalThenPadding(inputIds.getManager(), tokens.longest(), attentionMask);
-        return new LayerInputs(tokens, mask, null, routerLogits);
+        NDManager manager = inputIds.getManager();
+        AttentionMask mask = AttentionMask.causalThenPadding(manager, tokens.longest(),
+                tokens.attentionMask(manager, attentionMask));
+        return new LayerInputs(manager, tokens, mask, null, routerLogits);
     }
 
     @Override

@@ -72,8 +72,10 @@ final class GptNeoXModel extends CausalLm {
     LayerInputs layerInputs(NDArray inputIds, NDArray attentionMask, TokenLayout tokens,
                             Consumer<NDArray> routerLogits) {
         NDManager manager = inputIds.getManager();
-        AttentionMask mask = AttentionMask.causalThenPadding(manager, tokens.longest(), attentionMask);
-        return new LayerInputs(tokens, mask, rotary.tables(manager, tokens.positions(manager)), routerLogits);
+        AttentionMask mask = AttentionMask.causalThenPadding(manager, tokens.longest(),
+                tokens.attentionMask(manager, attentionMask));
+        return new LayerInputs(manager, tokens, mask, rotary.tables(manager, tokens.positions(manager)),
+                routerLogits);
     }
 
     @Override

@@ -104,9 +104,10 @@ class LlamaModel extends CausalLm {
     LayerInputs layerInputs(NDArray inputIds, NDArray attentionMask, TokenLayout tokens,
                             Consumer<NDArray> routerLogits) {
         NDManager manager = inputIds.getManager();
-        AttentionMask mask = AttentionMask.additive(manager, tokens.longest(), attentionMask,
-                config().slidingWindow(), windowRule);
-        return new LayerInputs(tokens, mask, rotary.tables(manager, tokens.positions(manager)), routerLogits);
+        AttentionMask mask = AttentionMask.additive(manager, tokens.longest(),
+                tokens.attentionMask(manager, attentionMask), config().slidingWindow(), windowRule);
+        return new LayerInputs(manager, tokens, mask, rotary.tables(manager, tokens.positions(manager)),
+                routerLogits);
     }
 
     @Override

@@ -36,8 +36,8 @@ class AttentionChunkingTest {
             for (AttentionMask mask : new AttentionMask[] {
                     AttentionMask.additive(manager, LENGTH, paddingMask, OptionalInt.of(9), SlidingWindowRule.TRANSFORMERS_4_40),
                     AttentionMask.causalThenPadding(manager, LENGTH, paddingMask)}) {
-                NDArray whole = Attention.attend(q, k, v, mask, TokenLayout.grid(LENGTH), Math.sqrt(HEAD_DIM), Long.MAX_VALUE);
-                NDArray chunked = Attention.attend(q, k, v, mask, TokenLayout.grid(LENGTH), Math.sqrt(HEAD_DIM), maxScoreElements);
+                NDArray whole = Attention.attend(q, k, v, mask, Math.sqrt(HEAD_DIM), Long.MAX_VALUE, false);
+                NDArray chunked = Attention.attend(q, k, v, mask, Math.sqrt(HEAD_DIM), maxScoreElements, !mask.masksPadding());
                 assertThat(chunked.getShape()).isEqualTo(whole.getShape());
                 float difference = chunked.sub(whole).abs().max().getFloat();
                 assertThat(difference).isLessThanOrEqualTo(1e-6f);
@@ -47,34 +47,40 @@ class AttentionChunkingTest {
 
     /**
      * Without padding, a chunk of queries sees only the keys up to its last query; the keys left out had weight 0.
-     * And sequences packed back to back attend as each alone.
+     * Sequences packed back to back, attended on their right-padded grid with keys trimmed, attend as each alone.
      */
     @ParameterizedTest
     @ValueSource(longs = {BATCH * HEADS * LENGTH, 3L * BATCH * HEADS * LENGTH, 16L * BATCH * HEADS * LENGTH})
-    void chunksWithoutPaddingSkipLaterKeysAndPackedSequencesAttendAlone(long maxScoreElements) {
+    void chunksSkipLaterKeysAndPackedSequencesAttendAlone(long maxScoreElements) {
         try (NDManager manager = NDManager.newBaseManager(); NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDArray q = manager.randomNormal(new Shape(BATCH, HEADS, LENGTH, HEAD_DIM));
             NDArray k = manager.randomNormal(new Shape(BATCH, KV_HEADS, LENGTH, HEAD_DIM));
             NDArray v = manager.randomNormal(new Shape(BATCH, KV_HEADS, LENGTH, HEAD_DIM));
-            for (AttentionMask mask : new AttentionMask[] {
-                    AttentionMask.additive(manager, LENGTH, null, OptionalInt.of(9), SlidingWindowRule.TRANSFORMERS_4_40),
-                    AttentionMask.causalThenPadding(manager, LENGTH, null)}) {
+            for (AttentionMask mask : masks(manager, LENGTH, null)) {
                 assertThat(mask.masksPadding()).isFalse();
-                NDArray whole = Attention.attend(q, k, v, mask, TokenLayout.grid(LENGTH), Math.sqrt(HEAD_DIM),
-                        Long.MAX_VALUE);
-                NDArray chunked = Attention.attend(q, k, v, mask, TokenLayout.grid(LENGTH), Math.sqrt(HEAD_DIM),
-                        maxScoreElements);
+                NDArray whole = Attention.attend(q, k, v, mask, Math.sqrt(HEAD_DIM), Long.MAX_VALUE, false);
+                NDArray chunked = Attention.attend(q, k, v, mask, Math.sqrt(HEAD_DIM), maxScoreElements, true);
                 assertThat(chunked.sub(whole).abs().max().getFloat()).isLessThanOrEqualTo(1e-6f);
+            }
 
-                // the two rows of the batch as one row of two sequences, then a sequence of 11 of row 0's tokens
-                long[] lengths = {LENGTH, LENGTH, 11};
-                NDArray packedQ = packed(q), packedK = packed(k), packedV = packed(v);
-                NDArray packedOut = Attention.attend(packedQ, packedK, packedV, mask, TokenLayout.packed(lengths),
-                        Math.sqrt(HEAD_DIM), maxScoreElements);
-                assertThat(packedOut.sub(packed(whole)).abs().max().getFloat()).isLessThanOrEqualTo(1e-6f);
+            // row 0, row 1 and row 0's first 11 tokens back to back, as three sequences of one pass
+            TokenLayout tokens = TokenLayout.packed(new long[] {LENGTH, LENGTH, 11});
+            for (int kind = 0; kind < 2; kind++) {
+                AttentionMask alone = masks(manager, LENGTH, null)[kind];
+                AttentionMask grid = masks(manager, LENGTH, tokens.attentionMask(manager, null))[kind];
+                NDArray expected = Attention.attend(q, k, v, alone, Math.sqrt(HEAD_DIM), Long.MAX_VALUE, false);
+                LayerInputs inputs = new LayerInputs(manager, tokens, grid, null, logits -> { });
+                NDArray packed = inputs.attend(packed(q), packed(k), packed(v), Math.sqrt(HEAD_DIM));
+                assertThat(packed.sub(packed(expected)).abs().max().getFloat()).isLessThanOrEqualTo(1e-6f);
             }
         }
+    }
+
+    private static AttentionMask[] masks(NDManager manager, long length, NDArray padding) {
+        return new AttentionMask[] {
+                AttentionMask.additive(manager, length, padding, OptionalInt.of(9), SlidingWindowRule.TRANSFORMERS_4_40),
+                AttentionMask.causalThenPadding(manager, length, padding)};
     }
 
     /** [2, h, T, d] to [1, h, 2T + 11, d]: row 0, row 1, then row 0's first 11 tokens. */
