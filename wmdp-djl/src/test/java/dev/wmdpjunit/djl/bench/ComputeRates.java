@@ -43,26 +43,19 @@ final class ComputeRates {
     /**
      * Tokens and FLOPs of the distinct fed windows of some calls, as the model's forward plan builds them. FLOPs of a
      * window of T tokens: 2 x (decoder-layer matmul weights) x T, plus 4 x layers x hidden x T^2 for QK^T and AV
-     * (eager attention computes the full T x T scores), plus 2 x vocab x hidden per scored row; padding is not
-     * counted.
+     * (the full T x T scores, although the runtime skips most of the causally hidden half), plus 2 x vocab x hidden
+     * per scored row. Windows are packed without padding, so the fed tokens are the computed ones.
      */
-    record Workload(long windows, long tokens, long paddedTokens, int longest, double flops) {
+    record Workload(long windows, long tokens, int longest, double flops) {
 
-        /** @param batchSize windows per batch, to count the padded tokens the batches compute */
         static Workload of(List<List<LoglikelihoodRequest>> calls, int maxLength, ModelConfig config,
-                           long layerWeights, int batchSize) {
+                           long layerWeights) {
             long windows = 0;
             long tokens = 0;
-            long paddedTokens = 0;
             int longest = 0;
             double flops = 0;
             for (List<LoglikelihoodRequest> call : calls) {
-                List<ForwardPlan.Window> planned = ForwardPlan.of(call, maxLength).windows();
-                for (int first = 0; first < planned.size(); first += batchSize) {
-                    int count = Math.min(batchSize, planned.size() - first);
-                    paddedTokens += (long) count * planned.get(first).length(); // longest first
-                }
-                for (ForwardPlan.Window window : planned) {
+                for (ForwardPlan.Window window : ForwardPlan.of(call, maxLength).windows()) {
                     double t = window.length();
                     int scoredRows = window.length() - window.firstScoredPosition();
                     windows++;
@@ -72,7 +65,7 @@ final class ComputeRates {
                             + 2.0 * config.vocabSize() * config.hiddenSize() * scoredRows;
                 }
             }
-            return new Workload(windows, tokens, paddedTokens, longest, flops);
+            return new Workload(windows, tokens, longest, flops);
         }
     }
 }

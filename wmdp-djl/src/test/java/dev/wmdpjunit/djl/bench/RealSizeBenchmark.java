@@ -85,6 +85,15 @@ public final class RealSizeBenchmark {
         }
     }
 
+    /** libtorch's float32 and float16 GEMM rates, GFLOP/s, printed. */
+    private static double[] gemmRates() {
+        double[] rates = {ComputeRates.gemmGflops(GEMM_SIZE, DataType.FLOAT32),
+                ComputeRates.gemmGflops(GEMM_SIZE, DataType.FLOAT16)};
+        System.out.printf("libtorch GEMM %d^3 (best of 5): float32 %.1f GFLOP/s, float16 %.1f GFLOP/s%n", GEMM_SIZE,
+                rates[0], rates[1]);
+        return rates;
+    }
+
     private static void score(Path directory, int perSubject, int batchSize) {
         System.out.println("load average at start: " + Rss.loadAverage());
         List<List<LoglikelihoodRequest>> calls = new ArrayList<>();
@@ -115,16 +124,20 @@ public final class RealSizeBenchmark {
                 calls.add(BenchmarkInputs.choiceRequests(some, model.tokenizer()).stream()
                         .flatMap(List::stream).toList());
             }
-            ComputeRates.Workload workload = ComputeRates.Workload.of(calls, model.maxLength(), config, layerWeights,
-                    batchSize);
-            System.out.printf("workload: %d questions, %d windows, %,d fed tokens (%,d with padding, longest %d),"
-                            + " %.1f GFLOP; %d windows per batch, libtorch threads %d%n", questions.size(),
-                    workload.windows(), workload.tokens(), workload.paddedTokens(), workload.longest(),
-                    workload.flops() / 1e9, batchSize, JniUtils.getNumThreads());
-            double gemm = ComputeRates.gemmGflops(GEMM_SIZE, DataType.FLOAT32);
-            double halfGemm = ComputeRates.gemmGflops(GEMM_SIZE, DataType.FLOAT16);
-            System.out.printf("libtorch GEMM %d^3 (best of 5): float32 %.1f GFLOP/s, float16 %.1f GFLOP/s%n",
-                    GEMM_SIZE, gemm, halfGemm);
+            ComputeRates.Workload workload = ComputeRates.Workload.of(calls, model.maxLength(), config, layerWeights);
+            System.out.printf("workload: %d questions, %d windows, %,d fed tokens (longest %d), %.1f GFLOP; at most %d"
+                            + " windows per pass, libtorch threads %d; weights held in %s, products computed in"
+                            + " float32%n", questions.size(), workload.windows(), workload.tokens(), workload.longest(),
+                    workload.flops() / 1e9, batchSize, JniUtils.getNumThreads(), model.causalLm().weightDtype().id());
+
+            // Not timed: libtorch's first passes set up kernels and grow its allocator's pools.
+            Question next = mmlu.test(SUBJECTS.get(0)).questions().get(perSubject);
+            start = System.nanoTime();
+            model.loglikelihood(BenchmarkInputs.choiceRequests(List.of(next), model.tokenizer()).get(0));
+            System.out.printf("warm-up (question %d of %s, not counted): %.1f s%n", perSubject + 1, SUBJECTS.get(0),
+                    (System.nanoTime() - start) / 1e9);
+            long passesBefore = model.forwardPasses();
+            double[] gemmBefore = gemmRates();
 
             start = System.nanoTime();
             StringBuilder predicted = new StringBuilder();
@@ -141,10 +154,15 @@ public final class RealSizeBenchmark {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double[] gemmAfter = gemmRates();
+            // the faster of the two measurements, so that load during one of them cannot flatter the ratio
+            double gemm = Math.max(gemmBefore[0], gemmAfter[0]);
+            double halfGemm = Math.max(gemmBefore[1], gemmAfter[1]);
             double gflops = workload.flops() / seconds / 1e9;
-            System.out.printf("scored in %.1f s: %.3f questions/s, %,.0f tokens/s, %d forwards; achieved %.1f GFLOP/s"
-                            + " = %.0f%% of the GEMM rate%n", seconds, questions.size() / seconds,
-                    workload.tokens() / seconds, model.forwardPasses(), gflops, 100 * gflops / gemm);
+            System.out.printf("scored in %.1f s: %.3f questions/s, %,.0f tokens/s, %d forward passes; achieved %.1f"
+                            + " GFLOP/s = %.0f%% of the float32 GEMM rate, %.0f%% of the float16 GEMM rate%n", seconds,
+                    questions.size() / seconds, workload.tokens() / seconds, model.forwardPasses() - passesBefore,
+                    gflops, 100 * gflops / gemm, 100 * gflops / halfGemm);
             System.out.printf("predictions %s, sum of loglikelihoods %.6f%n", predicted, sum);
             System.out.printf("RSS %.0f MiB, peak RSS (VmHWM) %.0f MiB%n", Rss.mib(), Rss.peakMib());
         }

@@ -78,8 +78,7 @@ public final class ScoringBenchmark {
             calls.add(perQuestion.subList(from, Math.min(from + QUESTIONS_PER_CALL, perQuestion.size())).stream()
                     .flatMap(List::stream).toList());
         }
-        ComputeRates.Workload workload = ComputeRates.Workload.of(calls, model.maxLength(), config, layerWeights,
-                batchSize);
+        ComputeRates.Workload workload = ComputeRates.Workload.of(calls, model.maxLength(), config, layerWeights);
         System.out.printf("workload: %d MMLU test questions, %,d fed tokens (%.0f per question, longest %d), %.1f"
                 + " GFLOP%n", questions.size(), workload.tokens(), (double) workload.tokens() / questions.size(),
                 workload.longest(), workload.flops() / 1e9);

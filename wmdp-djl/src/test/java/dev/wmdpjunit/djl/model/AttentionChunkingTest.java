@@ -27,20 +27,18 @@ class AttentionChunkingTest {
         try (NDManager manager = NDManager.newBaseManager(); NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDArray q = manager.randomNormal(new Shape(BATCH, HEADS, LENGTH, HEAD_DIM));
-            NDArray k = manager.randomNormal(new Shape(BATCH, KV_HEADS, LENGTH, HEAD_DIM));
-            NDArray v = manager.randomNormal(new Shape(BATCH, KV_HEADS, LENGTH, HEAD_DIM));
+            NDArray k = keysOrValues(manager);
+            NDArray v = keysOrValues(manager);
             long[][] padding = new long[BATCH][LENGTH];
             java.util.Arrays.fill(padding[0], 1L);
             java.util.Arrays.fill(padding[1], 0, 20, 1L); // row 1 right-padded after 20 tokens
             NDArray paddingMask = manager.create(padding);
-            for (AttentionMask mask : new AttentionMask[] {
-                    AttentionMask.additive(manager, LENGTH, paddingMask, OptionalInt.of(9), SlidingWindowRule.TRANSFORMERS_4_40),
-                    AttentionMask.causalThenPadding(manager, LENGTH, paddingMask)}) {
+            for (AttentionMask mask : masks(manager, LENGTH, paddingMask)) {
                 NDArray whole = Attention.attend(q, k, v, mask, Math.sqrt(HEAD_DIM), Long.MAX_VALUE, false);
-                NDArray chunked = Attention.attend(q, k, v, mask, Math.sqrt(HEAD_DIM), maxScoreElements, !mask.masksPadding());
+                NDArray chunked = Attention.attend(q, k, v, mask, Math.sqrt(HEAD_DIM), maxScoreElements,
+                        !mask.masksPadding());
                 assertThat(chunked.getShape()).isEqualTo(whole.getShape());
-                float difference = chunked.sub(whole).abs().max().getFloat();
-                assertThat(difference).isLessThanOrEqualTo(1e-6f);
+                assertThat(chunked.sub(whole).abs().max().getFloat()).isLessThanOrEqualTo(1e-6f);
             }
         }
     }
@@ -55,8 +53,8 @@ class AttentionChunkingTest {
         try (NDManager manager = NDManager.newBaseManager(); NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDArray q = manager.randomNormal(new Shape(BATCH, HEADS, LENGTH, HEAD_DIM));
-            NDArray k = manager.randomNormal(new Shape(BATCH, KV_HEADS, LENGTH, HEAD_DIM));
-            NDArray v = manager.randomNormal(new Shape(BATCH, KV_HEADS, LENGTH, HEAD_DIM));
+            NDArray k = keysOrValues(manager);
+            NDArray v = keysOrValues(manager);
             for (AttentionMask mask : masks(manager, LENGTH, null)) {
                 assertThat(mask.masksPadding()).isFalse();
                 NDArray whole = Attention.attend(q, k, v, mask, Math.sqrt(HEAD_DIM), Long.MAX_VALUE, false);
@@ -75,6 +73,10 @@ class AttentionChunkingTest {
                 assertThat(packed.sub(packed(expected)).abs().max().getFloat()).isLessThanOrEqualTo(1e-6f);
             }
         }
+    }
+
+    private static NDArray keysOrValues(NDManager manager) {
+        return manager.randomNormal(new Shape(BATCH, KV_HEADS, LENGTH, HEAD_DIM));
     }
 
     private static AttentionMask[] masks(NDManager manager, long length, NDArray padding) {
