@@ -30,6 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.support.hierarchical.ExclusiveResource;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
@@ -366,6 +370,38 @@ class ExecutionTest {
                 "cyberAtMost30", "chemBelowHalf", "botanyRetained", "loreAtMost90");
         assertThat(FakeModelProvider.OPENED).containsExactlyInAnyOrder(model, model, base);
         assertThat(FakeModelProvider.CLOSED).containsExactlyInAnyOrder(model, model, base);
+    }
+
+    @Test
+    void modelPairSourceIsAskedWhenTheSuiteStartsNeverWhileJUnitPlans() throws Exception {
+        Path unlearned = data.checkpoint(root.resolve("unlearned"), 0.25, 0.4);
+        Path original = data.checkpoint(root.resolve("original"), 0.7, 0.8);
+        Map<String, String> configuration = Map.of("wmdp.data", data.wmdp().toString(), "wmdp.mmlu",
+                data.mmlu().toString(), "wmdp.results", resultsDir.toString(), "fixture.unlearned",
+                unlearned.toString(), "fixture.base", original.toString());
+        List<String> journal = PairSuite.UnlearnedAndBase.JOURNAL;
+        journal.clear();
+
+        // Discovery, then what JUnit asks while planning a parallel run: nothing may resolve the models (RMU
+        // would train here, before any test is reported started).
+        TestDescriptor engine = EngineTestKit.discover("wmdp-junit", request().selectors(selectClass(PairSuite.class))
+                .configurationParameters(configuration).build()).getEngineDescriptor();
+        engine.getDescendants().stream().filter(DomainDescriptor.class::isInstance)
+                .forEach(domain -> assertThat(((DomainDescriptor) domain).getExclusiveResources()).isNotEmpty());
+        assertThat(journal).isEmpty();
+
+        // Through the launcher, as Surefire and IDEs run it: the suite is reported started, then the models asked.
+        TestExecutionListener events = new TestExecutionListener() {
+            @Override
+            public void executionStarted(TestIdentifier test) {
+                journal.add("started " + test.getDisplayName());
+            }
+        };
+        LauncherFactory.create().execute(request().selectors(selectClass(PairSuite.class))
+                .filters(EngineFilter.includeEngines("wmdp-junit")).configurationParameters(configuration).build(),
+                events);
+        assertThat(journal).startsWith("started wmdp-junit", "started PairSuite", "models of PairSuite")
+                .containsOnlyOnce("models of PairSuite");
     }
 
     @Test
