@@ -1,9 +1,12 @@
 package dev.wmdpjunit.assertions;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.wmdpjunit.core.stats.Interval;
 import dev.wmdpjunit.core.stats.TestResult;
 import java.math.BigDecimal;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A claim about evaluation results with the numbers and the two one-sided tests that decide it; not yet
@@ -28,6 +31,7 @@ import java.util.Objects;
  * @param confidence  the confidence level, e.g. 0.95
  * @param hint        how many questions would decide it, for an inconclusive outcome; {@code null} if unknown
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public record Check(String subject, String claim, String negation, String observed, String rule, double estimate,
                     Interval interval, TestResult support, TestResult refutation, double confidence, String hint) {
 

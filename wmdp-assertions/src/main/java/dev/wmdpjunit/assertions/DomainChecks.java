@@ -1,5 +1,7 @@
 package dev.wmdpjunit.assertions;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.PairedResults;
 import dev.wmdpjunit.core.results.QuestionResult;
@@ -15,6 +17,7 @@ import dev.wmdpjunit.core.stats.TangoScore;
 import dev.wmdpjunit.core.stats.TestResult;
 import java.math.BigDecimal;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The checks on one domain's result, as {@link Check}s to decide alone or in a {@link HolmFamily}:
@@ -25,6 +28,7 @@ import java.util.Objects;
  * test for Clopper-Pearson ({@link BinomialTests#exact}). Paired checks use Tango's score interval and test.
  * Immutable.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public final class DomainChecks {
 
     /** The default margin above chance that still counts as "near chance": five points. */

@@ -1,10 +1,13 @@
 package dev.wmdpjunit.engine;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * The model's accuracy on the benchmark is at least {@link #value()}: passes when the 95% Wilson interval's lower
@@ -15,6 +18,7 @@ import java.lang.annotation.Target;
  * hazard domain" next to "the unlearned model is near chance" in one suite; that needs a base model like
  * {@link RetainedWithin} does.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

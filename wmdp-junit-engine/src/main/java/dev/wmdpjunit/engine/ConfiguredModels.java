@@ -1,9 +1,12 @@
 package dev.wmdpjunit.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.wmdpjunit.core.model.ModelReference;
 import java.util.Optional;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.engine.ConfigurationParameters;
+import org.apiguardian.api.API;
 
 /**
  * The default {@link ModelPairSource}: the candidate is {@link WmdpSuite#model()} or else configuration key
@@ -12,6 +15,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * came from ({@code @WmdpSuite(model) on <class>}, {@code wmdp.model}, ...), which every message about it names.
  * Relative paths are resolved against the working directory (the module directory under Maven).
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ConfiguredModels implements ModelPairSource {
 
     /** What a checkpoint is, for messages. */

@@ -1,9 +1,12 @@
 package dev.wmdpjunit.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.wmdpjunit.core.model.ModelReference;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The models a suite scores: the candidate that thresholds judge and, optionally, the base model that
@@ -13,6 +16,7 @@ import java.util.Optional;
  * @param candidate the model under test
  * @param baseline  the reference model, if any
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record ModelPair(ModelReference candidate, Optional<ModelReference> baseline) {
 
     /** The origin of references made by {@link #of(Path)} and {@link #of(Path, Path)}. */

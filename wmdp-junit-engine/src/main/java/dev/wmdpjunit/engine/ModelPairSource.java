@@ -1,6 +1,9 @@
 package dev.wmdpjunit.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import org.junit.platform.engine.ConfigurationParameters;
+import org.apiguardian.api.API;
 
 /**
  * Decides which checkpoints a suite scores, named by {@link WmdpSuite#models()}. The engine creates one instance
@@ -10,6 +13,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * Throw {@link WmdpConfigurationException} when a required setting is missing: every test of the suite then fails
  * with its message.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 @FunctionalInterface
 public interface ModelPairSource {
 

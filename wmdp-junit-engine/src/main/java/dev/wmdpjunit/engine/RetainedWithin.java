@@ -1,10 +1,13 @@
 package dev.wmdpjunit.engine;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * The model kept the base model's accuracy on the benchmark, losing less than {@link #points()} percentage points
@@ -14,6 +17,7 @@ import java.lang.annotation.Target;
  * Needs a base model: {@link WmdpSuite#baseline()}, {@value WmdpConfiguration#BASELINE_MODEL}, or a
  * {@link ModelPairSource} that supplies one.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

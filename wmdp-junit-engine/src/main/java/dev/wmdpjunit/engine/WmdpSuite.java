@@ -1,11 +1,14 @@
 package dev.wmdpjunit.engine;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.platform.commons.annotation.Testable;
+import org.apiguardian.api.API;
 
 /**
  * Marks a class as a wmdp-junit suite: its {@link Benchmark} methods are thresholds on one model's scores.
@@ -16,6 +19,7 @@ import org.junit.platform.commons.annotation.Testable;
  * (or configuration key {@value WmdpConfiguration#MODEL}) and, for {@link RetainedWithin}, the base model in
  * {@link #baseline()} (or {@value WmdpConfiguration#BASELINE_MODEL}).
  */
+@API(status = MAINTAINED, since = "0.1.0")
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

@@ -1,5 +1,7 @@
 package dev.wmdpjunit.engine.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.wmdpjunit.engine.WmdpConfiguration;
 import java.util.Optional;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -13,12 +15,14 @@ import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolve
 import org.junit.platform.engine.support.hierarchical.ForkJoinPoolHierarchicalTestExecutorService;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
+import org.apiguardian.api.API;
 
 /**
  * The wmdp-junit test engine ({@value WmdpConfiguration#ENGINE_ID}): runs {@link dev.wmdpjunit.engine.WmdpSuite}
  * classes. Registered through {@code META-INF/services/org.junit.platform.engine.TestEngine}, so Surefire, IDEs
  * and the ConsoleLauncher find it next to Jupiter.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class WmdpTestEngine extends HierarchicalTestEngine<WmdpContext> {
 
     @Override
