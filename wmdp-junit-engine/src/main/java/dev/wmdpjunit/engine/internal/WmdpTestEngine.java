@@ -11,6 +11,7 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.config.PrefixedConfigurationParameters;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 import org.junit.platform.engine.support.hierarchical.ForkJoinPoolHierarchicalTestExecutorService;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
@@ -43,7 +44,9 @@ public final class WmdpTestEngine extends HierarchicalTestEngine<WmdpContext> {
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         EngineDescriptor engine = new EngineDescriptor(uniqueId, "wmdp-junit");
-        WmdpSelectorResolver resolver = new WmdpSelectorResolver(request.getConfigurationParameters());
+        WmdpSelectorResolver resolver = new WmdpSelectorResolver(request.getConfigurationParameters(),
+                DiscoveryIssueReporter.deduplicating(DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(),
+                        uniqueId)));
         EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
                 .addClassContainerSelectorResolver(SuiteModel::isSuite)
                 .addSelectorResolver(context -> resolver)
