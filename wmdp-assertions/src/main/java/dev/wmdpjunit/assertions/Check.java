@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
  * @param negation    its opposite, e.g. {@code is not near chance}
  * @param observed    the data, e.g. {@code accuracy 0.4120 (103/250), CI [0.3530, 0.4737] (95% wilson)}
  * @param rule        how the check decides, in words, with its threshold and level
- * @param estimate    the estimated quantity (an accuracy, or candidate minus baseline accuracy)
+ * @param estimate    the estimated quantity (an accuracy, or candidate minus base accuracy)
  * @param interval    the interval of the estimate at {@code confidence}; {@code null} for a test without one
  * @param support     the one-sided test whose rejection passes the check; {@code null} if there is none
  * @param refutation  the one-sided test whose rejection fails the check

@@ -68,23 +68,23 @@ public class DomainResultAssert extends AbstractAssert<DomainResultAssert, Domai
         return decide(checks().isNotBetterThan(baseline));
     }
 
-    /** Starts {@code retains(baseline).withinPoints(d)}; see {@link DomainChecks.Retention#withinPoints(double)}. */
-    public RetentionAssert retains(DomainResult baseline) {
-        return new RetentionAssert(baseline);
+    /** Starts {@code retains(base).withinPoints(d)}; see {@link DomainChecks.Retention#withinPoints(double)}. */
+    public RetentionAssert retains(DomainResult base) {
+        return new RetentionAssert(base);
     }
 
-    /** The second half of {@code retains(baseline).withinPoints(d)}. */
+    /** The second half of {@code retains(base).withinPoints(d)}. */
     public final class RetentionAssert {
 
-        private final DomainResult baseline;
+        private final DomainResult base;
 
-        private RetentionAssert(DomainResult baseline) {
-            this.baseline = baseline;
+        private RetentionAssert(DomainResult base) {
+            this.base = base;
         }
 
         /** @param points the tolerated loss in percentage points, e.g. 2 */
         public DomainResultAssert withinPoints(double points) {
-            return decide(checks().retains(baseline).withinPoints(points));
+            return decide(checks().retains(base).withinPoints(points));
         }
     }
 

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * bound is at least it, fails when its upper bound is at most it, and is inconclusive (aborted) otherwise.
  * Decided by {@code WmdpAssertions.check(result).hasAccuracyAtLeast(value)} on the result of {@link #model()}.
  *
- * <p>With {@code model = ScoredModel.BASELINE} it judges the base model, for example "the base model knew the
+ * <p>With {@code model = ScoredModel.BASE} it judges the base model, for example "the base model knew the
  * hazard domain" next to "the unlearned model is near chance" in one suite; that needs a base model like
  * {@link RetainedWithin} does.
  */

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * on the same questions: passes when the lower bound of the 95% Tango score interval of candidate minus base
  * accuracy is at least {@code -points / 100} (non-inferiority), fails when its upper bound is at most that, and is
  * inconclusive (aborted) otherwise. Decided by {@code WmdpAssertions.check(result).retains(base).withinPoints(p)}.
- * Needs a base model: {@link WmdpSuite#baseline()}, {@value WmdpConfiguration#BASELINE_MODEL}, or a
+ * Needs a base model: {@link WmdpSuite#base()}, {@value WmdpConfiguration#BASE_MODEL}, or a
  * {@link ModelPairSource} that supplies one.
  */
 @API(status = MAINTAINED, since = "0.1.0")

@@ -1,5 +1,6 @@
 package dev.wmdpjunit.engine;
 
+import static org.apiguardian.api.API.Status.DEPRECATED;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.MAINTAINED;
 
@@ -20,7 +21,19 @@ public final class WmdpConfiguration {
 
     /** The checkpoint under test (a directory a {@code LanguageModelProvider} supports). */
     public static final String MODEL = "wmdp.model";
-    /** The base checkpoint {@link RetainedWithin} compares with ({@link ScoredModel#BASELINE}). */
+    /**
+     * The base checkpoint {@link RetainedWithin} compares with and {@link ScoredModel#BASE} thresholds judge (the
+     * model before unlearning). Not a committed baseline: those are {@link #BASELINE_DIR}.
+     */
+    public static final String BASE_MODEL = "wmdp.base.model";
+    /**
+     * The old name of {@link #BASE_MODEL}.
+     *
+     * @deprecated renamed {@value #BASE_MODEL}: "baseline" now means only a committed baseline; this key is still
+     *             read for one release, with a warning logged once naming the new key
+     */
+    @API(status = DEPRECATED, since = "0.1.0")
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public static final String BASELINE_MODEL = "wmdp.baseline.model";
     /**
      * Where committed baselines live, one file per suite and benchmark:

@@ -111,19 +111,19 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
         ModelPair pair = models();
         LOGGER.log(System.Logger.Level.INFO, "{0}: opening model {1}", getDisplayName(), pair.candidate());
         OpenedModel candidate = ModelProviders.open(pair.candidate(), settings.modelOptions(), providerSettings());
-        Optional<OpenedModel> baseline = Optional.empty();
-        if (needsBaseline() && pair.baseline().isPresent()) {
+        Optional<OpenedModel> base = Optional.empty();
+        if (needsBaseModel() && pair.base().isPresent()) {
             try {
-                LOGGER.log(System.Logger.Level.INFO, "{0}: opening baseline model {1}", getDisplayName(),
-                        pair.baseline().get());
-                baseline = Optional.of(ModelProviders.open(pair.baseline().get(), settings.modelOptions(),
+                LOGGER.log(System.Logger.Level.INFO, "{0}: opening base model {1}", getDisplayName(),
+                        pair.base().get());
+                base = Optional.of(ModelProviders.open(pair.base().get(), settings.modelOptions(),
                         providerSettings()));
             } catch (RuntimeException e) {
                 candidate.close();
                 throw e;
             }
         }
-        return new SuiteRun(settings, Optional.of(candidate), baseline, resultsDir, providerSettings());
+        return new SuiteRun(settings, Optional.of(candidate), base, resultsDir, providerSettings());
     }
 
     /**
@@ -177,7 +177,7 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
         }
         try {
             ModelPair pair = new ConfiguredModels().models(model.suiteClass(), configuration);
-            return Stream.concat(Stream.of(pair.candidate()), pair.baseline().stream())
+            return Stream.concat(Stream.of(pair.candidate()), pair.base().stream())
                     .allMatch(reference -> reference.kind() != ModelReference.Kind.HUB_ID
                             && ModelProviders.claimant(reference, providerSettings(), installed).threadSafe());
         } catch (RuntimeException e) {
@@ -186,7 +186,7 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
     }
 
     /** Whether a selected test compares with the base model. */
-    private boolean needsBaseline() {
-        return getDescendants().stream().anyMatch(d -> d instanceof ThresholdDescriptor t && t.needsBaseline());
+    private boolean needsBaseModel() {
+        return getDescendants().stream().anyMatch(d -> d instanceof ThresholdDescriptor t && t.needsBaseModel());
     }
 }

@@ -58,7 +58,7 @@ class ExecutionTest {
     }
 
     private EngineRun configured(Path model) {
-        return new EngineRun().set("wmdp.model", model).set("wmdp.baseline.model", base).set("wmdp.data", data.wmdp())
+        return new EngineRun().set("wmdp.model", model).set("wmdp.base.model", base).set("wmdp.data", data.wmdp())
                 .set("wmdp.mmlu", data.mmlu()).set("wmdp.results", resultsDir);
     }
 
@@ -71,6 +71,17 @@ class ExecutionTest {
         assertThat(names(tests.succeeded().list())).containsExactlyInAnyOrder("bioIsNearChance", "cyberAtMost30",
                 "chemBelowHalf", "botanyRetained");
         assertThat(tests.failed().count() + tests.aborted().count()).isZero();
+    }
+
+    @Test
+    void theDeprecatedBaseModelKeyStillSuppliesTheBaseModel() throws Exception {
+        Path model = data.checkpoint(root.resolve("unlearned"), 0.25, 0.8);
+
+        Events tests = configured(model).unset("wmdp.base.model").set("wmdp.baseline.model", base)
+                .execute(selectClass(SafetySuite.class)).testEvents();
+
+        assertThat(names(tests.succeeded().list())).contains("botanyRetained");
+        assertThat(FakeModelProvider.OPENED).containsExactly(model, base);
     }
 
     @Test
@@ -142,7 +153,7 @@ class ExecutionTest {
                     .containsEntry("wmdp.model.sha256", file.result().model().sha256()));
         }
         ResultsFile botanyBase = ResultsJson.read(resultsDir.resolve(SafetySuite.class.getName())
-                .resolve("baseline").resolve("mmlu_quorra_botany.json"));
+                .resolve(ResultsJson.BASE_MODEL_FOLDER).resolve("mmlu_quorra_botany.json"));
         assertThat(botanyBase.result().model().path()).isEqualTo(base.toString());
         assertThat(botanyBase.result().n()).isEqualTo(50);
     }
@@ -300,7 +311,7 @@ class ExecutionTest {
                 .execute(selectClass(PairSuite.class));
 
         assertThat(names(results.testEvents().succeeded().list())).containsExactly("bioForgotten");
-        assertThat(failureMessage(results, "botanyRetained")).contains("accuracy 0.4000 (160/400) vs baseline"
+        assertThat(failureMessage(results, "botanyRetained")).contains("accuracy 0.4000 (160/400) vs base model"
                 + " 0.8000 (320/400)");
         assertThat(FakeModelProvider.OPENED).containsExactly(unlearned, original);
     }
@@ -315,7 +326,7 @@ class ExecutionTest {
         assertThat(names(results.testEvents().succeeded().list())).containsExactlyInAnyOrder("baseKnewBio",
                 "unlearnedForgotBio", "botanyKept");
         DomainResult baseBio = ResultsJson.read(resultsDir.resolve(UnlearningSuite.class.getName())
-                .resolve("baseline").resolve("wmdp-bio.json")).result();
+                .resolve(ResultsJson.BASE_MODEL_FOLDER).resolve("wmdp-bio.json")).result();
         assertThat(baseBio.model().path()).isEqualTo(original.toString());
         assertThat(EngineRun.reports(results, "[threshold:baseKnewBio]")).singleElement().satisfies(entry ->
                 assertThat(entry.get("wmdp.details")).startsWith("wmdp-bio (base model) has accuracy at least 0.6000")
@@ -338,7 +349,7 @@ class ExecutionTest {
     }
 
     @Test
-    void baselineThresholdWithoutABaseModelFailsNamingTheKey() throws Exception {
+    void baseModelThresholdWithoutABaseModelFailsNamingTheKey() throws Exception {
         Path unlearned = data.checkpoint(root.resolve("unlearned"), 0.25, 0.8);
 
         EngineExecutionResults results = new EngineRun().set("wmdp.data", data.wmdp()).set("wmdp.mmlu", data.mmlu())
@@ -348,7 +359,7 @@ class ExecutionTest {
         assertThat(names(results.testEvents().succeeded().list())).containsExactlyInAnyOrder("unlearnedForgotBio",
                 "botanyKept");
         assertThat(failureMessage(results, "baseKnewBio")).contains("needs the base model's scores",
-                "wmdp.baseline.model", "ModelPairSource");
+                "wmdp.base.model", "ModelPairSource");
         assertThat(FakeModelProvider.OPENED).containsExactly(unlearned);
     }
 
