@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wmdpjunit.core.model.ModelReference;
-import java.util.ArrayList;
-import java.util.List;
+import dev.wmdpjunit.core.testing.CapturedLog;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /**
@@ -23,22 +19,8 @@ import org.junit.platform.engine.ConfigurationParameters;
  */
 class RenamedNamesTest {
 
-    private final List<LogRecord> warnings = new ArrayList<>();
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            warnings.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private final Logger logger = Logger.getLogger("dev.wmdpjunit.engine");
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog("dev.wmdpjunit.engine");
 
     @WmdpSuite
     class Plain {
@@ -59,14 +41,8 @@ class RenamedNamesTest {
     }
 
     @BeforeEach
-    void listen() {
+    void forgetEarlierWarnings() {
         RenamedKeys.forgetWarnings();
-        logger.addHandler(handler);
-    }
-
-    @AfterEach
-    void stopListening() {
-        logger.removeHandler(handler);
     }
 
     @Test
@@ -79,11 +55,8 @@ class RenamedNamesTest {
             assertThat(pair.base()).contains(new ModelReference("models/original", "wmdp.baseline.model"));
         }
 
-        assertThat(warnings).singleElement().satisfies(warning -> {
-            assertThat(warning.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
-            assertThat(warning.getMessage()).contains("configuration key wmdp.baseline.model is deprecated: use"
-                    + " wmdp.base.model");
-        });
+        assertThat(log.warnings()).singleElement().asString().contains("configuration key wmdp.baseline.model is"
+                + " deprecated: use wmdp.base.model");
     }
 
     @Test
@@ -93,9 +66,8 @@ class RenamedNamesTest {
 
         assertThat(new ConfiguredModels().models(Plain.class, both).base())
                 .contains(new ModelReference("models/base", "wmdp.base.model"));
-        assertThat(warnings).singleElement().satisfies(warning -> assertThat(warning.getMessage())
-                .contains("wmdp.baseline.model is deprecated: use wmdp.base.model (set too, so wmdp.baseline.model"
-                        + " is ignored)"));
+        assertThat(log.warnings()).singleElement().asString().contains("wmdp.baseline.model is deprecated: use"
+                + " wmdp.base.model (set too, so wmdp.baseline.model is ignored)");
         assertThat(new ConfiguredModels().models(Plain.class, configuration(Map.of("wmdp.model", "m"))).base())
                 .isEmpty();
     }
