@@ -1,13 +1,16 @@
 package dev.wmdpjunit.engine;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /**
  * Configuration keys renamed in this release, still read under their old names for one more release. Using an old
- * name logs a warning once per key and JVM, naming the new key; when both are set, the new one wins.
+ * name logs a warning once per key and run (one set of configuration parameters), naming the new key; when both
+ * are set, the new one wins.
  */
 final class RenamedKeys {
 
@@ -16,7 +19,9 @@ final class RenamedKeys {
     private static final Map<String, String> OLD_NAMES = Map.of(WmdpConfiguration.BASE_MODEL,
             WmdpConfiguration.BASELINE_MODEL);
     private static final System.Logger LOGGER = System.getLogger("dev.wmdpjunit.engine");
-    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+    /** The old names already warned about, per run (weak keys: an entry goes with its run). */
+    private static final Map<ConfigurationParameters, Set<String>> WARNED =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private RenamedKeys() {
     }
@@ -31,7 +36,7 @@ final class RenamedKeys {
             return key;
         }
         boolean current = isSet(configuration, key);
-        if (WARNED.add(old)) {
+        if (WARNED.computeIfAbsent(configuration, run -> ConcurrentHashMap.newKeySet()).add(old)) {
             LOGGER.log(System.Logger.Level.WARNING, "configuration key " + old + " is deprecated: use " + key
                     + (current ? " (set too, so " + old + " is ignored)" : " (" + old + " is read for one more"
                     + " release)") + "; \"baseline\" now means only a committed baseline (wmdp.baseline.dir,"
@@ -42,11 +47,6 @@ final class RenamedKeys {
 
     private static boolean isSet(ConfigurationParameters configuration, String key) {
         return configuration.get(key).filter(value -> !value.isBlank()).isPresent();
-    }
-
-    /** Forgets which warnings were logged, so a test sees its own. */
-    static void forgetWarnings() {
-        WARNED.clear();
     }
 
 }

@@ -8,7 +8,6 @@ import dev.wmdpjunit.core.testing.CapturedLog;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -40,11 +39,6 @@ class RenamedNamesTest {
     class WithBoth {
     }
 
-    @BeforeEach
-    void forgetEarlierWarnings() {
-        RenamedKeys.forgetWarnings();
-    }
-
     @Test
     void theOldBaseModelKeyIsReadWithOneWarningNamingTheNewKey() {
         ConfigurationParameters old = configuration(Map.of("wmdp.model", "models/unlearned",
@@ -57,6 +51,10 @@ class RenamedNamesTest {
 
         assertThat(log.warnings()).singleElement().asString().contains("configuration key wmdp.baseline.model is"
                 + " deprecated: use wmdp.base.model");
+        // Another run (another set of configuration parameters) is told again.
+        new ConfiguredModels().models(Plain.class, configuration(Map.of("wmdp.model", "m",
+                "wmdp.baseline.model", "b")));
+        assertThat(log.warnings()).hasSize(2);
     }
 
     @Test
