@@ -55,12 +55,10 @@ final class WmdpSelectorResolver implements SelectorResolver {
 
     /** Where declaration mistakes go besides the failing tests: JUnit's discovery listener. */
     private final DiscoveryIssueReporter issues;
-    /** The suites whose declaration mistakes were reported. */
-    private final Set<Class<?>> reported = new HashSet<>();
 
     /**
      * @param configuration the run's configuration: {@code wmdp.questions}, and for the suites' model sources
-     * @param issues        receives each suite's declaration mistakes once
+     * @param issues        receives each suite's declaration mistakes (deduplicating: a suite may be built twice)
      */
     WmdpSelectorResolver(ConfigurationParameters configuration, DiscoveryIssueReporter issues) {
         this.configuration = configuration;
@@ -84,9 +82,7 @@ final class WmdpSelectorResolver implements SelectorResolver {
     private SuiteDescriptor suite(UniqueId parentId, Class<?> suiteClass) {
         SuiteDescriptor suite = new SuiteDescriptor(parentId, suiteClass, configuration);
         suites.add(suite.model());
-        if (reported.add(suiteClass)) {
-            reportDeclarationMistakes(suite.model());
-        }
+        reportDeclarationMistakes(suite.model());
         if (suite.model().domains().isEmpty()) {
             List<String> reasons = new ArrayList<>(List.of("no method has @Benchmark"));
             reasons.addAll(suite.model().problems());

@@ -14,6 +14,7 @@ import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.QuestionResult;
 import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.results.ResultsJson;
+import dev.wmdpjunit.core.testing.CapturedLog;
 import dev.wmdpjunit.engine.fixtures.ContinuationSuite;
 import dev.wmdpjunit.engine.fixtures.CustomSetSuite;
 import dev.wmdpjunit.engine.fixtures.MisdeclaredSuite;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.support.hierarchical.ExclusiveResource;
@@ -45,6 +47,9 @@ class ExecutionTest {
 
     @TempDir
     Path root;
+    /** The engine's log, asserted where a test provokes a warning. */
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog("dev.wmdpjunit.engine");
     private TestData data;
     private Path resultsDir;
     private Path base;
@@ -82,6 +87,8 @@ class ExecutionTest {
 
         assertThat(names(tests.succeeded().list())).contains("botanyRetained");
         assertThat(FakeModelProvider.OPENED).containsExactly(model, base);
+        assertThat(log.warnings()).singleElement().asString()
+                .contains("configuration key wmdp.baseline.model is deprecated: use wmdp.base.model");
     }
 
     @Test
