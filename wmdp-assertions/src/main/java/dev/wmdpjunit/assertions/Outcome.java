@@ -1,5 +1,8 @@
 package dev.wmdpjunit.assertions;
 
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
 /** How a check came out. JUnit reports them as passed, failed and aborted. */
 public enum Outcome {
     /** The data support the claim: the test against it rejected at the check's level. */
@@ -7,5 +10,19 @@ public enum Outcome {
     /** The data contradict the claim: the test for it rejected at the check's level. */
     FAILED,
     /** Neither: too few questions, or an accuracy too close to the threshold, to decide. */
-    INCONCLUSIVE
+    INCONCLUSIVE;
+
+    /**
+     * Ends a test as this outcome says, the one place that does: returns if passed, throws
+     * {@link AssertionFailedError} with {@code message} if failed, and {@link TestAbortedException} if inconclusive,
+     * which JUnit reports as aborted (skipped), never passed.
+     */
+    public void orThrow(String message) {
+        switch (this) {
+            case FAILED -> throw new AssertionFailedError(message);
+            case INCONCLUSIVE -> throw new TestAbortedException(message);
+            case PASSED -> {
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.wmdpjunit.engine.internal;
 
+import dev.wmdpjunit.assertions.Outcome;
 import dev.wmdpjunit.assertions.Verdict;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.engine.WmdpConfiguration;
@@ -12,8 +13,6 @@ import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.engine.support.hierarchical.Node;
-import org.opentest4j.AssertionFailedError;
-import org.opentest4j.TestAbortedException;
 
 /**
  * One suite method: {@code [threshold:<method name>]}. Decides its threshold annotation, if any, on the domain's
@@ -97,16 +96,7 @@ final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<W
      * (JUnit's TestAbortedException) or, under {@code failInconclusive}, fails; an undecided threshold never passes.
      */
     static void enforce(Verdict verdict, boolean failInconclusive) {
-        switch (verdict.outcome()) {
-            case PASSED -> {
-            }
-            case FAILED -> throw new AssertionFailedError(verdict.message());
-            case INCONCLUSIVE -> {
-                if (failInconclusive) {
-                    throw new AssertionFailedError(verdict.message());
-                }
-                throw new TestAbortedException(verdict.message());
-            }
-        }
+        Outcome outcome = verdict.outcome();
+        (failInconclusive && outcome == Outcome.INCONCLUSIVE ? Outcome.FAILED : outcome).orThrow(verdict.message());
     }
 }
