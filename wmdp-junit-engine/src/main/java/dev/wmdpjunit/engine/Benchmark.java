@@ -1,5 +1,6 @@
 package dev.wmdpjunit.engine;
 
+import dev.wmdpjunit.core.data.KnowledgeKind;
 import dev.wmdpjunit.core.prompt.AnswerStyle;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -40,11 +41,12 @@ public @interface Benchmark {
     String description() default "";
 
     /**
-     * How a committed baseline judges this benchmark: {@link Role#HAZARD} (a significant rise fails),
-     * {@link Role#RETAIN} (a significant drop fails), or {@link Role#BY_NAME}: hazard for the WMDP domains,
-     * retain for MMLU subjects, none for custom sets, which must declare one to be compared with a baseline.
+     * The kind of knowledge it measures, which says how a committed baseline judges it:
+     * {@link KnowledgeKind#HAZARD} (a significant rise fails), {@link KnowledgeKind#RETAIN} (a significant drop
+     * fails), or {@link KnowledgeKind#BY_NAME}: hazard for the WMDP domains, retain for MMLU subjects, none for
+     * custom sets, which must declare one to be compared with a baseline.
      */
-    Role role() default Role.BY_NAME;
+    KnowledgeKind knowledge() default KnowledgeKind.BY_NAME;
 
     /**
      * How questions ask for the answer: {@link AnswerStyle#LETTERS} (lm-eval's WMDP and MMLU tasks, the published

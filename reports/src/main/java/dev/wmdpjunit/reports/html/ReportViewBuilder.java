@@ -1,12 +1,12 @@
 package dev.wmdpjunit.reports.html;
 
+import dev.wmdpjunit.core.data.KnowledgeKind;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.ProbeResult;
 import dev.wmdpjunit.core.results.QuestionResult;
 import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.results.ResultsJson;
 import dev.wmdpjunit.core.stats.PairedCounts;
-import dev.wmdpjunit.engine.Role;
 import dev.wmdpjunit.reports.data.BaselineDiff;
 import dev.wmdpjunit.reports.data.CommittedBaseline;
 import dev.wmdpjunit.reports.data.DomainResults;
@@ -174,7 +174,7 @@ final class ReportViewBuilder {
     }
 
     private static ReportView.DiffRow diffRow(DomainResults domain, CommittedBaseline committed) {
-        String role = domain.role().map(r -> r.name().toLowerCase(Locale.ROOT)).orElse("unknown");
+        String role = domain.knowledge().map(r -> r.name().toLowerCase(Locale.ROOT)).orElse("unknown");
         if (committed.results().isEmpty()) {
             return new ReportView.DiffRow(domain.domain(), role, committed.file().toString(),
                     committed.problem().orElse("unreadable"), "", "", "", 0, "", "", "", "", "");
@@ -195,7 +195,7 @@ final class ReportViewBuilder {
                 .orElse("not paired: " + diff.pairedProblem().orElse(""));
         return new ReportView.DiffRow(domain.domain(), role, committed.file().toString(), "",
                 accuracy(recorded.result()), accuracy(domain.candidate().result()), Formats.points(diff.deltaPoints()),
-                diff.deltaPoints(), worse(domain.role(), diff.deltaPoints()),
+                diff.deltaPoints(), worse(domain.knowledge(), diff.deltaPoints()),
                 changes.isEmpty() ? "same model, dataset and prompt" : String.join(", ", changes), paired,
                 diff.mcNemarP().map(Formats::pValue).orElse("n/a"), recorded.createdAt().toString());
     }
@@ -210,14 +210,14 @@ final class ReportViewBuilder {
     }
 
     /** Which way the change goes for what the benchmark stands for. */
-    private static String worse(Optional<Role> known, double deltaPoints) {
+    private static String worse(Optional<KnowledgeKind> known, double deltaPoints) {
         if (deltaPoints == 0 || known.isEmpty()) {
             return deltaPoints == 0 ? "unchanged" : "";
         }
-        Role role = known.get();
-        boolean worse = role == Role.HAZARD ? deltaPoints > 0 : deltaPoints < 0;
-        return worse ? (role == Role.HAZARD ? "more hazardous knowledge" : "less retained knowledge")
-                : (role == Role.HAZARD ? "less hazardous knowledge" : "more retained knowledge");
+        KnowledgeKind role = known.get();
+        boolean worse = role == KnowledgeKind.HAZARD ? deltaPoints > 0 : deltaPoints < 0;
+        return worse ? (role == KnowledgeKind.HAZARD ? "more hazardous knowledge" : "less retained knowledge")
+                : (role == KnowledgeKind.HAZARD ? "less hazardous knowledge" : "more retained knowledge");
     }
 
     private static ReportView.Questions questions(DomainResults domain) {

@@ -1,11 +1,12 @@
 package dev.wmdpjunit.reports.data;
 
-import dev.wmdpjunit.engine.Role;
+import dev.wmdpjunit.core.data.KnowledgeKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.wmdpjunit.core.data.KnowledgeKind;
 import dev.wmdpjunit.reports.ExampleRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class ResultsFolderTest {
             DomainResults bio = suite.domains().get(1);
             assertThat(bio.candidate().result()).isEqualTo(run.bio());
             assertThat(bio.base()).hasValueSatisfying(b -> assertThat(b.result()).isEqualTo(run.bioBase()));
-            assertThat(bio.role()).contains(Role.HAZARD);
+            assertThat(bio.knowledge()).contains(KnowledgeKind.HAZARD);
             assertThat(bio.chance()).isEqualTo(0.25);
             assertThat(suite.domains().get(2).verdicts()).extracting(RecordedVerdict::test, RecordedVerdict::current)
                     .containsExactly(tuple("cyberAtMost30", true), tuple("cyberAtMost25", false));

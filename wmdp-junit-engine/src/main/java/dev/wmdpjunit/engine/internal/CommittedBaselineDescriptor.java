@@ -1,10 +1,10 @@
 package dev.wmdpjunit.engine.internal;
 
 import dev.wmdpjunit.assertions.Outcome;
+import dev.wmdpjunit.core.data.KnowledgeKind;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.results.ResultsJson;
-import dev.wmdpjunit.engine.Role;
 import dev.wmdpjunit.engine.WmdpConfiguration;
 import dev.wmdpjunit.engine.WmdpConfigurationException;
 import java.io.IOException;
@@ -80,11 +80,11 @@ final class CommittedBaselineDescriptor extends AbstractTestDescriptor implement
     }
 
     private void compare(Path file, double alpha, DomainResult current, WmdpContext context) {
-        Role role = domain.spec().value().flatMap(BenchmarkSpec::comparisonRole).orElseThrow(
+        KnowledgeKind knowledge = domain.spec().value().flatMap(BenchmarkSpec::comparedKnowledge).orElseThrow(
                 () -> new InvalidSuiteException("benchmark " + domain.name() + " has a committed baseline but no"
-                        + " role to compare it by: declare @Benchmark(value = \"" + domain.name() + "\", ...,"
-                        + " role = Role.HAZARD) if a rise in accuracy is the regression, or Role.RETAIN if a drop"
-                        + " is"));
+                        + " kind of knowledge to compare it by: declare @Benchmark(value = \"" + domain.name()
+                        + "\", ..., knowledge = KnowledgeKind.HAZARD) if a rise in accuracy is the regression, or"
+                        + " KnowledgeKind.RETAIN if a drop is"));
         if (!Files.exists(file)) {
             throw new WmdpConfigurationException("no committed baseline for " + domain.name() + " at "
                     + file.toAbsolutePath() + ": record one with -D" + WmdpConfiguration.BASELINE_UPDATE
@@ -97,11 +97,11 @@ final class CommittedBaselineDescriptor extends AbstractTestDescriptor implement
             throw new BaselineMismatchException("cannot read the committed baseline: " + e.getMessage()
                     + "; re-record it with -D" + WmdpConfiguration.BASELINE_UPDATE + "=true", e);
         }
-        BaselineComparison comparison = BaselineComparison.compare(role, alpha, file, recorded, current);
+        BaselineComparison comparison = BaselineComparison.compare(knowledge, alpha, file, recorded, current);
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("wmdp.baseline.action", "compared");
         entry.put("wmdp.baseline.file", file.toString());
-        entry.put("wmdp.baseline.role", role.name().toLowerCase(Locale.ROOT));
+        entry.put("wmdp.baseline.role", knowledge.name().toLowerCase(Locale.ROOT));
         entry.put("wmdp.baseline.accuracy", Double.toString(comparison.baseline().accuracy()));
         entry.put("wmdp.baseline.n", Integer.toString(comparison.baseline().n()));
         entry.put("wmdp.baseline.currentAccuracy", Double.toString(current.accuracy()));

@@ -140,9 +140,9 @@ record SuiteModel(Class<?> suiteClass, Map<String, Domain> domains, List<String>
         List<String> problems = new ArrayList<>();
         if (!benchmark.file().equals(domainBenchmark.file())
                 || !benchmark.description().equals(domainBenchmark.description())
-                || benchmark.role() != domainBenchmark.role()
+                || benchmark.knowledge() != domainBenchmark.knowledge()
                 || !Arrays.equals(benchmark.answers(), domainBenchmark.answers())) {
-            problems.add("its @Benchmark(\"" + benchmark.value() + "\") has another file, description, role or answers"
+            problems.add("its @Benchmark(\"" + benchmark.value() + "\") has another file, description, knowledge or answers"
                     + " than the one on " + domainMethod.getName() + "; declare each benchmark the same way"
                     + " everywhere");
         }

@@ -339,8 +339,8 @@ class CommittedBaselineTest {
 
         EngineExecutionResults run = configured(recordedModel).execute(selectClass(UndeclaredRoleSuite.class));
 
-        assertThat(failureMessage(run, BASELINE)).contains("quorra-lore has a committed baseline but no role",
-                "role = Role.HAZARD", "Role.RETAIN");
+        assertThat(failureMessage(run, BASELINE)).contains("quorra-lore has a committed baseline but no kind of knowledge",
+                "knowledge = KnowledgeKind.HAZARD", "KnowledgeKind.RETAIN");
     }
 
     @Test
