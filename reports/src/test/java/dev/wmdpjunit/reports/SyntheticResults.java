@@ -10,6 +10,8 @@ import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.QuestionResult;
 import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.results.ResultsJson;
+import dev.wmdpjunit.core.results.SuiteVerdicts;
+import dev.wmdpjunit.core.results.VerdictsJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +22,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Random;
 
 /**
@@ -80,32 +84,19 @@ public final class SyntheticResults {
         }
     }
 
-    /** A verdict entry as the engine's VerdictsFile writes it, decided on {@code scores}. */
-    public static Map<String, Object> verdict(String test, String threshold, String outcome, String details,
+    /** A verdict entry as the engine writes it, decided on {@code scores}. */
+    public static SuiteVerdicts.Entry verdict(String test, String threshold, String outcome, String details,
                                               DomainResult scores) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("domain", scores.domain());
-        entry.put("test", test);
-        entry.put("uniqueId", "[engine:wmdp-junit]/[suite:x]/[domain:" + scores.domain() + "]/[threshold:" + test
-                + "]");
-        entry.put("threshold", threshold);
-        entry.put("outcome", outcome);
-        entry.put("details", details);
-        entry.put("estimate", scores.accuracy());
-        entry.put("interval", Map.of("lower", scores.ci().lower(), "upper", scores.ci().upper(),
-                "confidence", 0.95, "method", "wilson"));
-        entry.put("decidedAt", SCORED_AT.toString());
-        entry.put("scores", Map.of("model", scores.model().sha256(), "dataset", scores.dataset().sha256(),
-                "n", scores.n(), "correct", scores.correct()));
-        return entry;
+        return new SuiteVerdicts.Entry(scores.domain(), test, "[engine:wmdp-junit]/[suite:x]/[domain:"
+                + scores.domain() + "]/[threshold:" + test + "]", threshold, Optional.empty(), outcome, details,
+                OptionalDouble.of(scores.accuracy()), Optional.of(scores.ci()), SCORED_AT,
+                SuiteVerdicts.Scores.of(scores), Optional.empty());
     }
 
-    public static void writeVerdicts(Path root, String suite, List<Map<String, Object>> verdicts) throws IOException {
-        Map<String, Object> file = new LinkedHashMap<>();
-        file.put("suite", suite);
-        file.put("verdicts", verdicts);
+    /** Writes {@code <root>/<suite>/verdicts.json} with core's codec, as the engine does. */
+    public static void writeVerdicts(Path root, String suite, List<SuiteVerdicts.Entry> verdicts) throws IOException {
         Files.createDirectories(root.resolve(suite));
-        JSON.writeValue(root.resolve(suite).resolve("verdicts.json").toFile(), file);
+        VerdictsJson.write(root.resolve(suite), new SuiteVerdicts(suite, Optional.empty(), verdicts));
     }
 
     /** Writes an rmu.json as the RMU fixture's cache does, with {@code steps} decreasing forget losses. */

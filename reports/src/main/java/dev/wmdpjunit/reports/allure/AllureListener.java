@@ -8,7 +8,6 @@ import dev.wmdpjunit.core.results.ResultsJson;
 import dev.wmdpjunit.reports.WmdpTests;
 import dev.wmdpjunit.reports.data.RecordedVerdict;
 import dev.wmdpjunit.reports.data.RmuJson;
-import dev.wmdpjunit.reports.data.VerdictsJson;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.util.PropertiesUtils;
@@ -147,8 +146,9 @@ public final class AllureListener implements TestExecutionListener {
         WmdpTestDetails.Scored candidate = scored(files.candidate);
         Optional<WmdpTestDetails.Scored> base = files.base == null ? Optional.empty()
                 : Optional.of(scored(files.base));
-        Optional<RecordedVerdict> verdict = VerdictsJson.verdicts(files.candidate.resolveSibling(
-                VerdictsJson.FILE_NAME), candidate.result()).stream().filter(v -> v.test().equals(test)).findFirst();
+        Optional<RecordedVerdict> verdict = RecordedVerdict.read(files.candidate.getParent())
+                .map(verdicts -> RecordedVerdict.of(verdicts, candidate.result())).orElse(List.of()).stream()
+                .filter(v -> v.test().equals(test)).findFirst();
         new WmdpTestDetails(test, candidate, base, verdict).applyTo(lifecycle);
 
         UniqueId suiteId = domainId.removeLastSegment();

@@ -4,6 +4,8 @@ import dev.wmdpjunit.core.results.ProbeResult;
 import dev.wmdpjunit.core.results.ProbeResultsJson;
 import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.results.ResultsJson;
+import dev.wmdpjunit.core.results.SuiteVerdicts;
+import dev.wmdpjunit.core.results.VerdictsJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -63,8 +64,7 @@ public final class ResultsFolder {
 
     private static SuiteResults readSuite(Path suiteDir, List<Path> files, Optional<Path> baselines) {
         String suite = suiteDir.getFileName().toString();
-        VerdictsJson.Contents recorded = VerdictsJson.read(suiteDir.resolve(VerdictsJson.FILE_NAME));
-        Map<String, List<VerdictsJson.Entry>> verdicts = recorded.byDomain();
+        Optional<SuiteVerdicts> recorded = RecordedVerdict.read(suiteDir);
         List<DomainResults> domains = new ArrayList<>();
         for (Path file : files) {
             ResultsFile candidate = readResults(file);
@@ -72,8 +72,8 @@ public final class ResultsFolder {
             Path baseFile = suiteDir.resolve(BASELINE_FOLDER).resolve(file.getFileName());
             Optional<ResultsFile> base = Files.isRegularFile(baseFile) ? Optional.of(readResults(baseFile))
                     : Optional.empty();
-            List<RecordedVerdict> domainVerdicts = verdicts.getOrDefault(domain, List.of()).stream()
-                    .map(v -> v.against(candidate.result())).toList();
+            List<RecordedVerdict> domainVerdicts = recorded.map(v -> RecordedVerdict.of(v, candidate.result()))
+                    .orElse(List.of());
             Optional<CommittedBaseline> committed = baselines.map(dir -> dir.resolve(suite)
                     .resolve(ResultsJson.fileName(domain))).filter(Files::exists).map(ResultsFolder::readCommitted);
             domains.add(new DomainResults(domain, candidate, base, domainVerdicts, committed));
@@ -81,7 +81,7 @@ public final class ResultsFolder {
         domains.sort(Comparator.comparing(DomainResults::domain));
         Optional<RmuRun> rmu = domains.stream().map(d -> d.candidate().result().model().path()).distinct()
                 .map(path -> RmuJson.readIfPresent(Path.of(path))).flatMap(Optional::stream).findFirst();
-        return new SuiteResults(suite, domains, rmu, recorded.runErrors(),
+        return new SuiteResults(suite, domains, rmu, recorded.map(SuiteVerdicts::runErrors).orElse(List.of()),
                 probes(suiteDir.resolve(PROBES_FOLDER)));
     }
 

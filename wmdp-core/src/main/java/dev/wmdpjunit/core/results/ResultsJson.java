@@ -369,11 +369,16 @@ public final class ResultsJson {
         }
 
         Instant instant(JsonNode root, String name) throws ResultsFormatException {
-            String value = text(root, "", name);
+            return instant(root, "", name);
+        }
+
+        Instant instant(JsonNode object, String prefix, String name) throws ResultsFormatException {
+            String value = text(object, prefix, name);
             try {
                 return Instant.parse(value);
             } catch (DateTimeParseException e) {
-                throw error(name, "expected an ISO-8601 UTC time such as 2026-11-28T02:10:27Z, got \"" + value + "\"");
+                throw error(prefix + name, "expected an ISO-8601 UTC time such as 2026-11-28T02:10:27Z, got \""
+                        + value + "\"");
             }
         }
 

@@ -262,7 +262,7 @@ class ExecutionTest {
         assertThat(failureMessage(results, "twoAnswerStyles")).contains("answers takes one style",
                 "LETTERS, CONTINUATION");
         assertThat(failureMessage(results, "otherAnswerStyleThanTheDomainsFirstMethod"))
-                .contains("another file, description, role or answers");
+                .contains("another file, description, knowledge or answers");
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.results.ResultsJson;
 import dev.wmdpjunit.core.results.ShardFile;
 import dev.wmdpjunit.core.results.ShardJson;
+import dev.wmdpjunit.core.results.VerdictsJson;
 import dev.wmdpjunit.engine.fixtures.BaselineSuite;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
 import java.io.IOException;
@@ -342,7 +343,7 @@ class ShardTest {
 
     /** verdicts.json without the times of decision. */
     static JsonNode verdicts(Path results, Class<?> suite) throws IOException {
-        JsonNode root = JSON.readTree(results.resolve(suite.getName()).resolve(VerdictsFile.FILE_NAME).toFile());
+        JsonNode root = JSON.readTree(results.resolve(suite.getName()).resolve(VerdictsJson.FILE_NAME).toFile());
         root.path("verdicts").forEach(entry -> ((ObjectNode) entry).remove("decidedAt"));
         return root;
     }
