@@ -1,7 +1,5 @@
 package dev.wmdpjunit.reports;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wmdpjunit.core.data.Question;
 import dev.wmdpjunit.core.data.QuestionSet;
 import dev.wmdpjunit.core.io.Sha256;
@@ -10,6 +8,8 @@ import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.QuestionResult;
 import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.results.ResultsJson;
+import dev.wmdpjunit.core.results.RmuRun;
+import dev.wmdpjunit.core.results.RmuRunJson;
 import dev.wmdpjunit.core.results.SuiteVerdicts;
 import dev.wmdpjunit.core.results.VerdictsJson;
 import java.io.IOException;
@@ -33,7 +33,6 @@ import java.util.Random;
 public final class SyntheticResults {
 
     public static final Instant SCORED_AT = Instant.parse("2026-11-28T02:10:27Z");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SyntheticResults() {
     }
@@ -99,7 +98,7 @@ public final class SyntheticResults {
         VerdictsJson.write(root.resolve(suite), new SuiteVerdicts(suite, Optional.empty(), verdicts));
     }
 
-    /** Writes an rmu.json as the RMU fixture's cache does, with {@code steps} decreasing forget losses. */
+    /** Writes an rmu.json with core's codec, as the RMU fixture's cache does, with {@code steps} decreasing forget losses. */
     public static List<double[]> writeRmu(Path checkpoint, int steps) throws IOException {
         List<double[]> losses = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
@@ -114,16 +113,11 @@ public final class SyntheticResults {
         hyperparameters.put("alpha", List.of(1200.0));
         hyperparameters.put("lr", 5.0e-4);
         hyperparameters.put("max_num_batches", steps);
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("key", "3f".repeat(32));
-        report.put("inputs", Map.of("format", "wmdp-junit rmu-fixture cache 1", "hyperparameters", hyperparameters));
-        report.put("base_model_dir", "/models/base");
-        report.put("steps", steps);
-        report.put("losses", losses);
-        report.put("collapse_check", Map.of("perplexity_before", 12.5, "perplexity_after", 13.25,
-                "max_ratio", 1.5, "collapsed", false));
         Files.createDirectories(checkpoint);
-        JSON.writeValue(checkpoint.resolve("rmu.json").toFile(), report);
+        RmuRunJson.write(checkpoint, new RmuRun("3f".repeat(32), Map.of("format", "wmdp-junit rmu-fixture cache 1",
+                "hyperparameters", hyperparameters), "/models/base", List.of("/corpora/forget.jsonl"),
+                List.of("/corpora/retain.txt"), losses.stream().map(l -> new RmuRun.Step(l[0], l[1], l[2])).toList(),
+                Optional.of(new RmuRun.CollapseCheck(12.5, 13.25, 1.5, false)), Map.of()));
         return losses;
     }
 }

@@ -7,7 +7,7 @@ import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.results.ResultsJson;
 import dev.wmdpjunit.reports.WmdpTests;
 import dev.wmdpjunit.reports.data.RecordedVerdict;
-import dev.wmdpjunit.reports.data.RmuJson;
+import dev.wmdpjunit.reports.data.RmuRunFile;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.util.PropertiesUtils;
@@ -174,7 +174,7 @@ public final class AllureListener implements TestExecutionListener {
         if (tests == null || tests.uuids.isEmpty()) {
             return;
         }
-        guarded("add the RMU fixture of " + suite.get(), () -> RmuJson.readIfPresent(Path.of(tests.model))
+        guarded("add the RMU fixture of " + suite.get(), () -> RmuRunFile.readIfPresent(Path.of(tests.model))
                 .ifPresent(rmu -> RmuFixture.write(lifecycle, suite.get(), rmu, tests.uuids)));
     }
 

@@ -79,8 +79,8 @@ public final class ResultsFolder {
             domains.add(new DomainResults(domain, candidate, base, domainVerdicts, committed));
         }
         domains.sort(Comparator.comparing(DomainResults::domain));
-        Optional<RmuRun> rmu = domains.stream().map(d -> d.candidate().result().model().path()).distinct()
-                .map(path -> RmuJson.readIfPresent(Path.of(path))).flatMap(Optional::stream).findFirst();
+        Optional<RmuRunFile> rmu = domains.stream().map(d -> d.candidate().result().model().path()).distinct()
+                .map(path -> RmuRunFile.readIfPresent(Path.of(path))).flatMap(Optional::stream).findFirst();
         return new SuiteResults(suite, domains, rmu, recorded.map(SuiteVerdicts::runErrors).orElse(List.of()),
                 probes(suiteDir.resolve(PROBES_FOLDER)));
     }

@@ -5,6 +5,7 @@ import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.ProbeResult;
 import dev.wmdpjunit.core.results.QuestionResult;
 import dev.wmdpjunit.core.results.ResultsFile;
+import dev.wmdpjunit.core.results.RmuRun;
 import dev.wmdpjunit.core.results.ResultsJson;
 import dev.wmdpjunit.core.stats.PairedCounts;
 import dev.wmdpjunit.reports.data.BaselineDiff;
@@ -12,7 +13,7 @@ import dev.wmdpjunit.reports.data.CommittedBaseline;
 import dev.wmdpjunit.reports.data.DomainResults;
 import dev.wmdpjunit.reports.data.ModelNames;
 import dev.wmdpjunit.reports.data.RecordedVerdict;
-import dev.wmdpjunit.reports.data.RmuRun;
+import dev.wmdpjunit.reports.data.RmuRunFile;
 import dev.wmdpjunit.reports.data.RunResults;
 import dev.wmdpjunit.reports.data.SuiteResults;
 import java.nio.file.Path;
@@ -142,7 +143,8 @@ final class ReportViewBuilder {
         return suite.rmu().isPresent() ? "unlearned" : CANDIDATE;
     }
 
-    private static ReportView.Rmu rmu(RmuRun rmu) {
+    private static ReportView.Rmu rmu(RmuRunFile recorded) {
+        RmuRun rmu = recorded.run();
         List<ReportView.Setting> settings = rmu.hyperparameters().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> new ReportView.Setting(e.getKey(), e.getValue())).toList();
@@ -151,7 +153,7 @@ final class ReportViewBuilder {
                 + Formats.fixed4(c.perplexityAfter() / c.perplexityBefore()) + ", collapse above "
                 + Formats.fixed4(c.maxRatio()) + ")").orElse("not recorded");
         String last = rmu.losses().isEmpty() ? "no steps" : lastLosses(rmu.losses().get(rmu.losses().size() - 1));
-        return new ReportView.Rmu(rmu.file().toString(), rmu.key(), rmu.losses().size(), settings, collapse,
+        return new ReportView.Rmu(recorded.file().toString(), rmu.key(), rmu.losses().size(), settings, collapse,
                 rmu.collapse().map(RmuRun.CollapseCheck::collapsed).orElse(false), last);
     }
 

@@ -1,12 +1,14 @@
 package dev.wmdpjunit.reports.data;
 
 import dev.wmdpjunit.core.data.KnowledgeKind;
+import dev.wmdpjunit.core.results.RmuRun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.wmdpjunit.core.data.KnowledgeKind;
+import dev.wmdpjunit.core.results.RmuRun;
 import dev.wmdpjunit.reports.ExampleRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +38,7 @@ class ResultsFolderTest {
             assertThat(bio.chance()).isEqualTo(0.25);
             assertThat(suite.domains().get(2).verdicts()).extracting(RecordedVerdict::test, RecordedVerdict::current)
                     .containsExactly(tuple("cyberAtMost25", false), tuple("cyberAtMost30", true));
-            RmuRun rmu = suite.rmu().orElseThrow();
+            RmuRun rmu = suite.rmu().orElseThrow().run();
             assertThat(rmu.losses()).hasSize(run.losses().size());
             assertThat(rmu.losses().get(4).total()).isEqualTo(run.losses().get(4)[2]);
             assertThat(rmu.hyperparameters()).containsEntry("layer_ids", "[0,1]");
@@ -58,7 +60,7 @@ class ResultsFolderTest {
         Path rmu = run.unlearned().resolve("rmu.json");
         Files.writeString(rmu, Files.readString(rmu).replaceFirst("\\[ 40\\.0,", "[ \"x\","));
         assertThatThrownBy(() -> ResultsFolder.read(run.results(), Optional.empty()))
-                .isInstanceOf(ReportInputException.class).hasMessageStartingWith(rmu + ": field 'losses[0]'");
+                .isInstanceOf(ReportInputException.class).hasMessageContaining(rmu + ": field 'losses[0]'");
     }
 
     @Test
