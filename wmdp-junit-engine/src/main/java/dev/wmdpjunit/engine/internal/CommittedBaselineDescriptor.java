@@ -7,6 +7,7 @@ import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.results.ResultsJson;
 import dev.wmdpjunit.engine.WmdpConfiguration;
 import dev.wmdpjunit.engine.WmdpConfigurationException;
+import dev.wmdpjunit.engine.WmdpUniqueIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,8 +31,8 @@ import org.opentest4j.AssertionFailedError;
  */
 final class CommittedBaselineDescriptor extends AbstractTestDescriptor implements Node<WmdpContext> {
 
-    static final String SEGMENT = "baseline";
-    static final String VALUE = "committed";
+    static final String SEGMENT = WmdpUniqueIds.COMMITTED_BASELINE;
+    static final String VALUE = WmdpUniqueIds.COMMITTED_BASELINE_VALUE;
 
     private final Class<?> suiteClass;
     private final SuiteModel.Domain domain;

@@ -5,6 +5,8 @@ import dev.wmdpjunit.assertions.Verdict;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.engine.WmdpConfiguration;
 import dev.wmdpjunit.engine.WmdpConfigurationException;
+import dev.wmdpjunit.engine.WmdpReportEntries;
+import dev.wmdpjunit.engine.WmdpUniqueIds;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -21,7 +23,7 @@ import org.junit.platform.engine.support.hierarchical.Node;
  */
 final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<WmdpContext> {
 
-    static final String SEGMENT = "threshold";
+    static final String SEGMENT = WmdpUniqueIds.THRESHOLD;
 
     private final Class<?> suiteClass;
     private final SuiteModel.SuiteMethod method;
@@ -80,8 +82,8 @@ final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<W
             VerdictsFile.record(run.resultsDir(), getUniqueId(), method.name(), describe(method, threshold),
                     verdict, scores, method.probe().map(Probe::key));
             summary.decided(scores, method.name(), verdict);
-            entry.put("wmdp.verdict", verdict.outcome().name());
-            entry.put("wmdp.details", verdict.message());
+            entry.put(WmdpReportEntries.VERDICT, verdict.outcome().name());
+            entry.put(WmdpReportEntries.DETAILS, verdict.message());
             context.publish(this, ReportEntry.from(entry));
             enforce(verdict, context.suite().get().settings().failInconclusive());
         }

@@ -135,7 +135,11 @@ class ExecutionTest {
                     .containsEntry("wmdp.n", "50")
                     .containsEntry("wmdp.correct", Integer.toString(file.result().correct()))
                     .containsEntry("wmdp.ci", file.result().ci().toString())
-                    .containsEntry("wmdp.model.sha256", file.result().model().sha256()));
+                    .containsEntry("wmdp.model.sha256", file.result().model().sha256())
+                    // The documented keys the reports module reads (engine README, "Results and reports").
+                    .containsEntry("wmdp.role", "candidate")
+                    .containsEntry("wmdp.results", resultsDir.resolve(SafetySuite.class.getName())
+                            .resolve(domain.id() + ".json").toString()));
         }
         ResultsFile botanyBase = ResultsJson.read(resultsDir.resolve(SafetySuite.class.getName())
                 .resolve("baseline").resolve("mmlu_quorra_botany.json"));
