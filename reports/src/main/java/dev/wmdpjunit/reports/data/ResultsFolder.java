@@ -69,13 +69,17 @@ public final class ResultsFolder {
         for (Path file : files) {
             ResultsFile candidate = readResults(file);
             String domain = candidate.result().domain();
+            Path current = ResultsJson.locate(suiteDir, domain);
+            if (!file.equals(current) && Files.exists(current)) {
+                continue;   // left by an earlier version under another name; a later run wrote the current file
+            }
             Path baseFile = suiteDir.resolve(BASELINE_FOLDER).resolve(file.getFileName());
             Optional<ResultsFile> base = Files.isRegularFile(baseFile) ? Optional.of(readResults(baseFile))
                     : Optional.empty();
             List<RecordedVerdict> domainVerdicts = recorded.map(v -> RecordedVerdict.of(v, candidate.result()))
                     .orElse(List.of());
-            Optional<CommittedBaseline> committed = baselines.map(dir -> dir.resolve(suite)
-                    .resolve(ResultsJson.fileName(domain))).filter(Files::exists).map(ResultsFolder::readCommitted);
+            Optional<CommittedBaseline> committed = baselines.map(dir -> ResultsJson.locate(dir.resolve(suite), domain))
+                    .filter(Files::exists).map(ResultsFolder::readCommitted);
             domains.add(new DomainResults(domain, candidate, base, domainVerdicts, committed));
         }
         domains.sort(Comparator.comparing(DomainResults::domain));

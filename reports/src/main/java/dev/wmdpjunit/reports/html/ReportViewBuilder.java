@@ -130,8 +130,8 @@ final class ReportViewBuilder {
                     .map(e -> new ReportView.Setting(e.getKey(), e.getValue())).toList();
             List<ReportView.Setting> measurements = probe.measurements().entrySet().stream()
                     .map(e -> new ReportView.Setting(e.getKey(), Formats.fixed4(e.getValue()))).toList();
-            Path file = run.folder().resolve(suite.name()).resolve("probes").resolve(probe.key())
-                    .resolve(ResultsJson.fileName(probe.benchmark()));
+            Path file = ResultsJson.locate(run.folder().resolve(suite.name()).resolve("probes").resolve(probe.key()),
+                    probe.benchmark());
             probes.add(new ReportView.Probe(i, probe.probe(), probe.key(), probe.benchmark(), probe.description(),
                     file.toString(), parameters, rows, measurements));
         }

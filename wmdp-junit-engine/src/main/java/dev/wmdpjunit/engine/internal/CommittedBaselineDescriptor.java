@@ -63,15 +63,16 @@ final class CommittedBaselineDescriptor extends AbstractTestDescriptor implement
 
     private void record(Path file, DomainResult current, WmdpContext context) {
         boolean replaced = Files.exists(file);
+        Path written;
         try {
-            ResultsJson.write(file.getParent(), ResultsFile.now(current));
+            written = ResultsJson.write(file.getParent(), ResultsFile.now(current));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the committed baseline of " + domain.name() + " to "
                     + file.toAbsolutePath(), e);
         }
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("wmdp.baseline.action", "recorded");
-        entry.put("wmdp.baseline.file", file.toString());
+        entry.put("wmdp.baseline.file", written.toString());
         entry.put("wmdp.baseline.replaced", Boolean.toString(replaced));
         entry.put("wmdp.baseline.accuracy", Double.toString(current.accuracy()));
         entry.put("wmdp.baseline.n", Integer.toString(current.n()));

@@ -17,6 +17,7 @@ import dev.wmdpjunit.core.results.ResultsJson;
 import dev.wmdpjunit.engine.fixtures.ContinuationSuite;
 import dev.wmdpjunit.engine.fixtures.CustomSetSuite;
 import dev.wmdpjunit.engine.fixtures.MisdeclaredSuite;
+import dev.wmdpjunit.engine.fixtures.MmluLookalikeSuite;
 import dev.wmdpjunit.engine.fixtures.PairSuite;
 import dev.wmdpjunit.engine.fixtures.PinnedModelSuite;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
@@ -67,6 +68,23 @@ class ExecutionTest {
         assertThat(names(tests.succeeded().list())).containsExactlyInAnyOrder("bioIsNearChance", "cyberAtMost30",
                 "chemBelowHalf", "botanyRetained");
         assertThat(tests.failed().count() + tests.aborted().count()).isZero();
+    }
+
+    /** Both results survive the run: each benchmark has a file of its own. */
+    @Test
+    void anMmluSubjectAndACustomSetNamedLikeItsFileKeepTheirOwnResults() throws Exception {
+        Path model = data.checkpoint(root.resolve("unlearned"), 0.25, 0.8);
+
+        Events tests = configured(model).execute(selectClass(MmluLookalikeSuite.class)).testEvents();
+
+        assertThat(names(tests.succeeded().list())).containsExactlyInAnyOrder("botany", "lookalike");
+        ResultsFile botany = EngineRun.results(resultsDir, MmluLookalikeSuite.class, "mmlu_quorra_botany.json");
+        ResultsFile lookalike = EngineRun.results(resultsDir, MmluLookalikeSuite.class,
+                "mmlu_quorra_botany.custom.json");
+        assertThat(botany.result().domain()).isEqualTo("mmlu:quorra_botany");
+        assertThat(botany.result().n()).isEqualTo(QUESTIONS);
+        assertThat(lookalike.result().domain()).isEqualTo("mmlu_quorra_botany");
+        assertThat(lookalike.result().n()).isEqualTo(40);
     }
 
     @Test
