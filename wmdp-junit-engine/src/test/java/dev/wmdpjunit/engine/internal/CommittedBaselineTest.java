@@ -18,6 +18,8 @@ import dev.wmdpjunit.core.stats.McNemarTest;
 import dev.wmdpjunit.core.stats.PairedCounts;
 import dev.wmdpjunit.engine.fixtures.BaselineSuite;
 import dev.wmdpjunit.engine.fixtures.UndeclaredRoleSuite;
+import dev.wmdpjunit.engine.testing.FakeModelProvider;
+import dev.wmdpjunit.engine.testing.TestData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

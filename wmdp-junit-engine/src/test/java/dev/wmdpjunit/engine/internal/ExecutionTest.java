@@ -23,6 +23,8 @@ import dev.wmdpjunit.engine.fixtures.PinnedModelSuite;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
 import dev.wmdpjunit.engine.fixtures.UnlearningSuite;
 import dev.wmdpjunit.engine.fixtures.UnplacedThresholdSuite;
+import dev.wmdpjunit.engine.testing.FakeModelProvider;
+import dev.wmdpjunit.engine.testing.TestData;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

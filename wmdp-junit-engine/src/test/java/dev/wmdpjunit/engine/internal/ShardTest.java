@@ -17,6 +17,8 @@ import dev.wmdpjunit.core.results.ShardJson;
 import dev.wmdpjunit.core.results.VerdictsJson;
 import dev.wmdpjunit.engine.fixtures.BaselineSuite;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
+import dev.wmdpjunit.engine.testing.FakeModelProvider;
+import dev.wmdpjunit.engine.testing.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -14,6 +14,8 @@ import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.VerdictsJson;
 import dev.wmdpjunit.core.testing.CapturedLog;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
+import dev.wmdpjunit.engine.testing.FakeModelProvider;
+import dev.wmdpjunit.engine.testing.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
