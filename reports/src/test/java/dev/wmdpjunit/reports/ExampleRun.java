@@ -1,5 +1,6 @@
 package dev.wmdpjunit.reports;
 
+import dev.wmdpjunit.core.data.BenchmarkNames;
 import dev.wmdpjunit.core.data.Question;
 import dev.wmdpjunit.core.data.QuestionSet;
 import dev.wmdpjunit.core.data.WmdpDomain;
@@ -36,8 +37,8 @@ public record ExampleRun(Path results, Path unlearned, DomainResult bio, DomainR
 
         QuestionSet bioSet = SyntheticQuestions.wmdp(WmdpDomain.BIO, 120, 7);
         QuestionSet cyberSet = SyntheticQuestions.wmdp(WmdpDomain.CYBER, 80, 7);
-        QuestionSet botanySet = renamed(SyntheticQuestions.wmdp(WmdpDomain.CHEM, 100, 8), "mmlu:quorra_botany",
-                "mmlu/quorra_botany/test/");
+        QuestionSet botanySet = renamed(SyntheticQuestions.wmdp(WmdpDomain.CHEM, 100, 8),
+                BenchmarkNames.mmlu("quorra_botany"), BenchmarkNames.questionIdPrefix("mmlu:quorra_botany"));
         DomainResult bio = SyntheticResults.score(bioSet, 0.25, unlearned.toString(), 1);
         DomainResult bioBase = SyntheticResults.score(bioSet, 0.625, base, 2);
         DomainResult cyber = SyntheticResults.score(cyberSet, 0.3, unlearned.toString(), 3);

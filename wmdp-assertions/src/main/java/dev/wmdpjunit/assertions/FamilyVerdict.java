@@ -25,15 +25,10 @@ public record FamilyVerdict(Outcome outcome, List<Verdict> verdicts, String mess
     }
 
     /**
-     * Like {@link Verdict#orThrow()}: returns if passed, throws {@link AssertionError} if failed and
+     * Like {@link Verdict#orThrow()}: returns if passed, throws an {@link AssertionError} if failed and
      * {@link TestAbortedException} if inconclusive.
      */
     public void orThrow() {
-        switch (outcome) {
-            case FAILED -> throw new AssertionError(message);
-            case INCONCLUSIVE -> throw new TestAbortedException(message);
-            case PASSED -> {
-            }
-        }
+        outcome.orThrow(message);
     }
 }

@@ -64,16 +64,12 @@ public record Verdict(Outcome outcome, Check check, TestResult refutation, Strin
     }
 
     /**
-     * Returns normally if the check passed; throws {@link AssertionError} if it failed, and
-     * {@link TestAbortedException} if it was inconclusive, which JUnit reports as aborted (skipped), never passed.
+     * Returns normally if the check passed; throws an {@link AssertionError} if it failed, and
+     * {@link TestAbortedException} if it was inconclusive, which JUnit reports as aborted (skipped), never passed
+     * ({@link Outcome#orThrow}).
      */
     public void orThrow() {
-        switch (outcome) {
-            case FAILED -> throw new AssertionError(message);
-            case INCONCLUSIVE -> throw new TestAbortedException(message);
-            case PASSED -> {
-            }
-        }
+        outcome.orThrow(message);
     }
 
     private static String withLevel(TestResult test, double alpha, String level) {

@@ -9,6 +9,7 @@ import dev.wmdpjunit.engine.ConfiguredModels;
 import dev.wmdpjunit.engine.ModelPair;
 import dev.wmdpjunit.engine.ModelPairSource;
 import dev.wmdpjunit.engine.WmdpSuite;
+import dev.wmdpjunit.engine.WmdpUniqueIds;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,7 @@ import org.junit.platform.engine.support.hierarchical.Node;
  */
 final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpContext> {
 
-    static final String SEGMENT = "suite";
+    static final String SEGMENT = WmdpUniqueIds.SUITE;
     private static final System.Logger LOGGER = System.getLogger("dev.wmdpjunit.engine");
 
     private final SuiteModel model;

@@ -89,7 +89,7 @@ class DiscoveryTest {
         Set<String> suites = Set.of("SafetySuite", "CustomSetSuite", "MisdeclaredSuite", "UnplacedThresholdSuite",
                 "PairSuite", "PinnedModelSuite", "UnlearningSuite", "BaselineSuite", "UndeclaredRoleSuite",
                 "ContinuationSuite", "BenchmarklessSuite", "MistypedBenchmarksSuite", "AbsentModelSuite",
-                "ProbeSuite", "MisdeclaredProbeSuite", "LinearProbeSuite", "RelearningSuite");
+                "ProbeSuite", "MisdeclaredProbeSuite", "LinearProbeSuite", "RelearningSuite", "MmluLookalikeSuite");
         TestDescriptor byPackage = discover(selectPackage("dev.wmdpjunit.engine.fixtures"));
         assertThat(byPackage.getChildren()).map(TestDescriptor::getDisplayName)
                 .containsExactlyInAnyOrderElementsOf(suites);

@@ -18,11 +18,14 @@ import dev.wmdpjunit.core.testing.CapturedLog;
 import dev.wmdpjunit.engine.fixtures.ContinuationSuite;
 import dev.wmdpjunit.engine.fixtures.CustomSetSuite;
 import dev.wmdpjunit.engine.fixtures.MisdeclaredSuite;
+import dev.wmdpjunit.engine.fixtures.MmluLookalikeSuite;
 import dev.wmdpjunit.engine.fixtures.PairSuite;
 import dev.wmdpjunit.engine.fixtures.PinnedModelSuite;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
 import dev.wmdpjunit.engine.fixtures.UnlearningSuite;
 import dev.wmdpjunit.engine.fixtures.UnplacedThresholdSuite;
+import dev.wmdpjunit.engine.testing.FakeModelProvider;
+import dev.wmdpjunit.engine.testing.TestData;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +79,23 @@ class ExecutionTest {
         assertThat(names(tests.succeeded().list())).containsExactlyInAnyOrder("bioIsNearChance", "cyberAtMost30",
                 "chemBelowHalf", "botanyRetained");
         assertThat(tests.failed().count() + tests.aborted().count()).isZero();
+    }
+
+    /** Both results survive the run: each benchmark has a file of its own. */
+    @Test
+    void anMmluSubjectAndACustomSetNamedLikeItsFileKeepTheirOwnResults() throws Exception {
+        Path model = data.checkpoint(root.resolve("unlearned"), 0.25, 0.8);
+
+        Events tests = configured(model).execute(selectClass(MmluLookalikeSuite.class)).testEvents();
+
+        assertThat(names(tests.succeeded().list())).containsExactlyInAnyOrder("botany", "lookalike");
+        ResultsFile botany = EngineRun.results(resultsDir, MmluLookalikeSuite.class, "mmlu_quorra_botany.json");
+        ResultsFile lookalike = EngineRun.results(resultsDir, MmluLookalikeSuite.class,
+                "mmlu_quorra_botany.custom.json");
+        assertThat(botany.result().domain()).isEqualTo("mmlu:quorra_botany");
+        assertThat(botany.result().n()).isEqualTo(QUESTIONS);
+        assertThat(lookalike.result().domain()).isEqualTo("mmlu_quorra_botany");
+        assertThat(lookalike.result().n()).isEqualTo(40);
     }
 
     @Test
@@ -157,7 +177,11 @@ class ExecutionTest {
                     .containsEntry("wmdp.n", "50")
                     .containsEntry("wmdp.correct", Integer.toString(file.result().correct()))
                     .containsEntry("wmdp.ci", file.result().ci().toString())
-                    .containsEntry("wmdp.model.sha256", file.result().model().sha256()));
+                    .containsEntry("wmdp.model.sha256", file.result().model().sha256())
+                    // The documented keys the reports module reads (engine README, "Results and reports").
+                    .containsEntry("wmdp.role", "candidate")
+                    .containsEntry("wmdp.results", resultsDir.resolve(SafetySuite.class.getName())
+                            .resolve(domain.id() + ".json").toString()));
         }
         ResultsFile botanyBase = ResultsJson.read(resultsDir.resolve(SafetySuite.class.getName())
                 .resolve(ResultsJson.BASE_MODEL_FOLDER).resolve("mmlu_quorra_botany.json"));
@@ -284,7 +308,7 @@ class ExecutionTest {
         assertThat(failureMessage(results, "twoAnswerStyles")).contains("answers takes one style",
                 "LETTERS, CONTINUATION");
         assertThat(failureMessage(results, "otherAnswerStyleThanTheDomainsFirstMethod"))
-                .contains("another file, description, role or answers");
+                .contains("another file, description, knowledge or answers");
     }
 
     @Test

@@ -9,6 +9,8 @@ import dev.wmdpjunit.core.hub.HubId;
 import dev.wmdpjunit.core.hub.RepoType;
 import dev.wmdpjunit.core.model.ModelIdentity;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
+import dev.wmdpjunit.engine.testing.FakeModelProvider;
+import dev.wmdpjunit.engine.testing.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

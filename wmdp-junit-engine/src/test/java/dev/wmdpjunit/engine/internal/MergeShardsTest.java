@@ -5,6 +5,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.wmdpjunit.engine.MergeShards;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
+import dev.wmdpjunit.engine.testing.FakeModelProvider;
+import dev.wmdpjunit.engine.testing.TestData;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -14,8 +14,11 @@ import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.results.ResultsJson;
 import dev.wmdpjunit.core.results.ShardFile;
 import dev.wmdpjunit.core.results.ShardJson;
+import dev.wmdpjunit.core.results.VerdictsJson;
 import dev.wmdpjunit.engine.fixtures.BaselineSuite;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
+import dev.wmdpjunit.engine.testing.FakeModelProvider;
+import dev.wmdpjunit.engine.testing.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -342,7 +345,7 @@ class ShardTest {
 
     /** verdicts.json without the times of decision. */
     static JsonNode verdicts(Path results, Class<?> suite) throws IOException {
-        JsonNode root = JSON.readTree(results.resolve(suite.getName()).resolve(VerdictsFile.FILE_NAME).toFile());
+        JsonNode root = JSON.readTree(results.resolve(suite.getName()).resolve(VerdictsJson.FILE_NAME).toFile());
         root.path("verdicts").forEach(entry -> ((ObjectNode) entry).remove("decidedAt"));
         return root;
     }

@@ -7,6 +7,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.testing.CapturedLog;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
+import dev.wmdpjunit.engine.testing.FakeModelProvider;
+import dev.wmdpjunit.engine.testing.TestData;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
