@@ -13,17 +13,15 @@ import org.junit.platform.launcher.TestPlan;
  * Writes the HTML safety report when a test run that included wmdp-junit tests finishes. Registered through
  * {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}, so putting this module on the test
  * class path is all it takes. Reads the configuration keys {@value #REPORT} (the report folder, default
- * {@value #DEFAULT_REPORT}; {@code false} turns the report off), {@code wmdp.results} and
- * {@value #BASELINE_DIR}. A report that cannot be written is logged, never fails the run.
+ * {@value #DEFAULT_REPORT}; {@code false} turns the report off) and the engine's
+ * {@value WmdpConfiguration#RESULTS} and {@value WmdpConfiguration#BASELINE_DIR}, with the engine's defaults. A report
+ * that cannot be written is logged, never fails the run.
  */
 public final class ReportListener implements TestExecutionListener {
 
     /** Where the report goes. */
     public static final String REPORT = "wmdp.report";
     public static final String DEFAULT_REPORT = "target/wmdp-report";
-    /** The committed baselines folder, as the engine names it; compared with when it exists. */
-    public static final String BASELINE_DIR = "wmdp.baseline.dir";
-    public static final String DEFAULT_BASELINE_DIR = "src/test/wmdp-baselines";
 
     private static final System.Logger LOGGER = System.getLogger("dev.wmdpjunit.reports");
 
@@ -42,7 +40,9 @@ public final class ReportListener implements TestExecutionListener {
         if (!Files.isDirectory(results)) {
             return;
         }
-        Path baselines = Path.of(setting(configuration, BASELINE_DIR).orElse(DEFAULT_BASELINE_DIR));
+        // The committed baselines folder, compared with when it exists.
+        Path baselines = Path.of(setting(configuration, WmdpConfiguration.BASELINE_DIR)
+                .orElse(WmdpConfiguration.DEFAULT_BASELINE_DIR));
         try {
             Path index = SafetyReport.write(results, Optional.of(baselines).filter(Files::isDirectory),
                     Path.of(report));

@@ -1,7 +1,5 @@
 package dev.wmdpjunit.reports;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wmdpjunit.core.data.Question;
 import dev.wmdpjunit.core.data.QuestionSet;
 import dev.wmdpjunit.core.io.Sha256;
@@ -10,6 +8,10 @@ import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.QuestionResult;
 import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.results.ResultsJson;
+import dev.wmdpjunit.core.results.RmuRun;
+import dev.wmdpjunit.core.results.RmuRunJson;
+import dev.wmdpjunit.core.results.SuiteVerdicts;
+import dev.wmdpjunit.core.results.VerdictsJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +22,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Random;
 
 /**
@@ -29,7 +33,6 @@ import java.util.Random;
 public final class SyntheticResults {
 
     public static final Instant SCORED_AT = Instant.parse("2026-11-28T02:10:27Z");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SyntheticResults() {
     }
@@ -71,44 +74,31 @@ public final class SyntheticResults {
         return new Artifact(modelPath, Sha256.ofBytes(modelPath.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Writes {@code <root>/<suite>/<domain>.json} and, when given, {@code .../baseline/<domain>.json}. */
+    /** Writes {@code <root>/<suite>/<domain>.json} and, when given, {@code .../base/<domain>.json}. */
     public static void write(Path root, String suite, DomainResult candidate, DomainResult base) throws IOException {
         ResultsJson.write(root.resolve(suite), new ResultsFile("0.1.0-SNAPSHOT", SCORED_AT, candidate));
         if (base != null) {
-            ResultsJson.write(root.resolve(suite).resolve("baseline"),
+            ResultsJson.write(root.resolve(suite).resolve(ResultsJson.BASE_MODEL_FOLDER),
                     new ResultsFile("0.1.0-SNAPSHOT", SCORED_AT, base));
         }
     }
 
-    /** A verdict entry as the engine's VerdictsFile writes it, decided on {@code scores}. */
-    public static Map<String, Object> verdict(String test, String threshold, String outcome, String details,
+    /** A verdict entry as the engine writes it, decided on {@code scores}. */
+    public static SuiteVerdicts.Entry verdict(String test, String threshold, String outcome, String details,
                                               DomainResult scores) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("domain", scores.domain());
-        entry.put("test", test);
-        entry.put("uniqueId", "[engine:wmdp-junit]/[suite:x]/[domain:" + scores.domain() + "]/[threshold:" + test
-                + "]");
-        entry.put("threshold", threshold);
-        entry.put("outcome", outcome);
-        entry.put("details", details);
-        entry.put("estimate", scores.accuracy());
-        entry.put("interval", Map.of("lower", scores.ci().lower(), "upper", scores.ci().upper(),
-                "confidence", 0.95, "method", "wilson"));
-        entry.put("decidedAt", SCORED_AT.toString());
-        entry.put("scores", Map.of("model", scores.model().sha256(), "dataset", scores.dataset().sha256(),
-                "n", scores.n(), "correct", scores.correct()));
-        return entry;
+        return new SuiteVerdicts.Entry(scores.domain(), test, "[engine:wmdp-junit]/[suite:x]/[domain:"
+                + scores.domain() + "]/[threshold:" + test + "]", threshold, Optional.empty(), outcome, details,
+                OptionalDouble.of(scores.accuracy()), Optional.of(scores.ci()), SCORED_AT,
+                SuiteVerdicts.Scores.of(scores), Optional.empty());
     }
 
-    public static void writeVerdicts(Path root, String suite, List<Map<String, Object>> verdicts) throws IOException {
-        Map<String, Object> file = new LinkedHashMap<>();
-        file.put("suite", suite);
-        file.put("verdicts", verdicts);
+    /** Writes {@code <root>/<suite>/verdicts.json} with core's codec, as the engine does. */
+    public static void writeVerdicts(Path root, String suite, List<SuiteVerdicts.Entry> verdicts) throws IOException {
         Files.createDirectories(root.resolve(suite));
-        JSON.writeValue(root.resolve(suite).resolve("verdicts.json").toFile(), file);
+        VerdictsJson.write(root.resolve(suite), new SuiteVerdicts(suite, Optional.empty(), verdicts));
     }
 
-    /** Writes an rmu.json as the RMU fixture's cache does, with {@code steps} decreasing forget losses. */
+    /** Writes an rmu.json with core's codec, as the RMU fixture's cache does, with {@code steps} decreasing forget losses. */
     public static List<double[]> writeRmu(Path checkpoint, int steps) throws IOException {
         List<double[]> losses = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
@@ -123,16 +113,11 @@ public final class SyntheticResults {
         hyperparameters.put("alpha", List.of(1200.0));
         hyperparameters.put("lr", 5.0e-4);
         hyperparameters.put("max_num_batches", steps);
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("key", "3f".repeat(32));
-        report.put("inputs", Map.of("format", "wmdp-junit rmu-fixture cache 1", "hyperparameters", hyperparameters));
-        report.put("base_model_dir", "/models/base");
-        report.put("steps", steps);
-        report.put("losses", losses);
-        report.put("collapse_check", Map.of("perplexity_before", 12.5, "perplexity_after", 13.25,
-                "max_ratio", 1.5, "collapsed", false));
         Files.createDirectories(checkpoint);
-        JSON.writeValue(checkpoint.resolve("rmu.json").toFile(), report);
+        RmuRunJson.write(checkpoint, new RmuRun("3f".repeat(32), Map.of("format", "wmdp-junit rmu-fixture cache 1",
+                "hyperparameters", hyperparameters), "/models/base", List.of("/corpora/forget.jsonl"),
+                List.of("/corpora/retain.txt"), losses.stream().map(l -> new RmuRun.Step(l[0], l[1], l[2])).toList(),
+                Optional.of(new RmuRun.CollapseCheck(12.5, 13.25, 1.5, false)), Map.of()));
         return losses;
     }
 }

@@ -1,7 +1,7 @@
 package dev.wmdpjunit.rmu;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.wmdpjunit.core.io.Sha256;
+import dev.wmdpjunit.core.results.RmuRun;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,45 +12,41 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The size and SHA-256 of each file of a cache entry, recorded in its {@code rmu.json} under {@value #KEY} when the
- * entry is published and checked when it is reused: sizes first (a truncated file costs no hashing), then hashes.
+ * The size and SHA-256 of each file of a cache entry, recorded in its {@code rmu.json} ({@link RmuRun#files()}) when
+ * the entry is published and checked when it is reused: sizes first (a truncated file costs no hashing), then hashes.
  */
 final class EntryFiles {
-
-    static final String KEY = "files";
-    private static final String SIZE = "size";
-    private static final String SHA256 = "sha256";
 
     private EntryFiles() {
     }
 
-    /** Every regular file of the staged entry but rmu.json, by name: {@code {"size": n, "sha256": hex}}. */
-    static Map<String, Object> of(Path staged) throws IOException {
-        Map<String, Object> files = new LinkedHashMap<>();
+    /** Every regular file of the staged entry but rmu.json, by name. */
+    static Map<String, RmuRun.FileRecord> of(Path staged) throws IOException {
+        Map<String, RmuRun.FileRecord> files = new LinkedHashMap<>();
         for (Path file : files(staged)) {
-            files.put(file.getFileName().toString(), Map.of(SIZE, Files.size(file), SHA256, Sha256.ofFile(file)));
+            files.put(file.getFileName().toString(), new RmuRun.FileRecord(Files.size(file), Sha256.ofFile(file)));
         }
         return files;
     }
 
     /** Throws a {@link CacheEntryException} unless every recorded file is there with its size and hash. */
-    static void verify(Path entry, JsonNode recorded) {
-        if (!recorded.isObject() || recorded.isEmpty()) {
+    static void verify(Path entry, Map<String, RmuRun.FileRecord> recorded) {
+        if (recorded.isEmpty()) {
             throw new CacheEntryException(entry, UnlearnedModelCache.REPORT_FILE + " records no file hashes");
         }
-        Map<Path, JsonNode> files = new LinkedHashMap<>();
-        recorded.properties().forEach(field -> files.put(fileOf(entry, field.getKey()), field.getValue()));
-        for (Map.Entry<Path, JsonNode> file : files.entrySet()) {
+        Map<Path, RmuRun.FileRecord> files = new LinkedHashMap<>();
+        recorded.forEach((name, record) -> files.put(fileOf(entry, name), record));
+        for (Map.Entry<Path, RmuRun.FileRecord> file : files.entrySet()) {
             long size = sizeOf(entry, file.getKey());
-            long recordedSize = file.getValue().path(SIZE).asLong(-1);
+            long recordedSize = file.getValue().size();
             if (size != recordedSize) {
                 throw new CacheEntryException(entry, file.getKey().getFileName() + " has " + size + " bytes, "
                         + UnlearnedModelCache.REPORT_FILE + " recorded " + recordedSize);
             }
         }
-        for (Map.Entry<Path, JsonNode> file : files.entrySet()) {
+        for (Map.Entry<Path, RmuRun.FileRecord> file : files.entrySet()) {
             String sha256 = Sha256.ofFile(file.getKey());
-            String recordedSha256 = file.getValue().path(SHA256).asText();
+            String recordedSha256 = file.getValue().sha256();
             if (!sha256.equals(recordedSha256)) {
                 throw new CacheEntryException(entry, file.getKey().getFileName() + " has SHA-256 " + sha256 + ", "
                         + UnlearnedModelCache.REPORT_FILE + " recorded " + recordedSha256);

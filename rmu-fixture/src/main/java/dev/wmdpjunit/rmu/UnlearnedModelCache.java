@@ -1,11 +1,11 @@
 package dev.wmdpjunit.rmu;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wmdpjunit.core.io.AtomicFiles;
 import dev.wmdpjunit.core.io.Sha256;
 import dev.wmdpjunit.core.results.FrameworkVersion;
+import dev.wmdpjunit.core.results.RmuRun;
+import dev.wmdpjunit.core.results.RmuRunJson;
 import dev.wmdpjunit.djl.checkpoint.CheckpointDirectory;
 import dev.wmdpjunit.djl.checkpoint.TensorSource;
 import dev.wmdpjunit.djl.model.CausalLm;
@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -47,7 +48,7 @@ import java.util.TreeSet;
  */
 public final class UnlearnedModelCache {
 
-    static final String REPORT_FILE = "rmu.json";
+    static final String REPORT_FILE = RmuRunJson.FILE_NAME;
     /** Part of the key: entries of format 1 recorded no file hashes, so they are never reused. */
     private static final String CACHE_FORMAT = "wmdp-junit rmu-fixture cache 2";
     /** Files besides the weights that make a Hugging Face directory loadable; copied when present. */
@@ -55,7 +56,6 @@ public final class UnlearnedModelCache {
             "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "tokenizer.model",
             "added_tokens.json", "vocab.json", "merges.txt");
     private static final System.Logger LOG = System.getLogger("dev.wmdpjunit.rmu");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path root;
     private final int checkpointEvery;
@@ -168,7 +168,7 @@ public final class UnlearnedModelCache {
                     Files.copy(base.resolve(file), staged.resolve(file));
                 }
             }
-            writeReport(staged.resolve(REPORT_FILE), request, inputs, key, losses, collapse, EntryFiles.of(staged));
+            writeReport(staged, request, inputs, key, losses, collapse, EntryFiles.of(staged));
             return new UnlearnedModel(staged, key, true, losses, collapse);
         }
     }
@@ -179,45 +179,30 @@ public final class UnlearnedModelCache {
         }
     }
 
-    private static void writeReport(Path file, UnlearningRequest request, Map<String, Object> inputs, String key,
-                                    List<StepLosses> losses, CollapseCheck collapse, Map<String, Object> files)
-            throws IOException {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("key", key);
-        report.put("inputs", inputs);
-        report.put("base_model_dir", request.baseModel().toAbsolutePath().toString());
-        report.put("forget_corpus_files", request.forgetCorpora().stream()
-                .map(c -> c.file().toAbsolutePath().toString()).toList());
-        report.put("retain_corpus_files", request.retainCorpora().stream()
-                .map(c -> c.file().toAbsolutePath().toString()).toList());
-        report.put("steps", losses.size());
-        // Each step: [forget, retain (alpha included), total], before that step's update.
-        report.put("losses", losses.stream().map(l -> List.of(l.forget(), l.retain(), l.total())).toList());
-        Map<String, Object> check = new LinkedHashMap<>();
-        check.put("perplexity_before", collapse.perplexityBefore());
-        check.put("perplexity_after", collapse.perplexityAfter());
-        check.put("max_ratio", collapse.maxRatio());
-        check.put("collapsed", collapse.collapsed());
-        report.put("collapse_check", check);
-        report.put(EntryFiles.KEY, files);
-        AtomicFiles.write(file, out -> out.write(JSON.writeValueAsBytes(report)));
+    private static void writeReport(Path staged, UnlearningRequest request, Map<String, Object> inputs, String key,
+                                    List<StepLosses> losses, CollapseCheck collapse,
+                                    Map<String, RmuRun.FileRecord> files) throws IOException {
+        RmuRunJson.write(staged, new RmuRun(key, inputs, request.baseModel().toAbsolutePath().toString(),
+                request.forgetCorpora().stream().map(c -> c.file().toAbsolutePath().toString()).toList(),
+                request.retainCorpora().stream().map(c -> c.file().toAbsolutePath().toString()).toList(),
+                losses.stream().map(l -> new RmuRun.Step(l.forget(), l.retain(), l.total())).toList(),
+                Optional.of(new RmuRun.CollapseCheck(collapse.perplexityBefore(), collapse.perplexityAfter(),
+                        collapse.maxRatio(), collapse.collapsed())), files));
     }
 
     private static UnlearnedModel readEntry(Path entry, String key) {
-        JsonNode report;
+        RmuRun run;
         try {
-            report = JSON.readTree(entry.resolve(REPORT_FILE).toFile());
+            run = RmuRunJson.read(RmuRunJson.file(entry));
         } catch (IOException e) {
             throw new CacheEntryException(entry, REPORT_FILE + " cannot be read (" + e.getMessage() + ")", e);
         }
-        EntryFiles.verify(entry, report.path(EntryFiles.KEY));
-        List<StepLosses> losses = new ArrayList<>();
-        report.path("losses").forEach(l -> losses.add(new StepLosses(l.get(0).asDouble(), l.get(1).asDouble(),
-                l.get(2).asDouble())));
-        JsonNode check = report.path("collapse_check");
-        return new UnlearnedModel(entry, key, false, losses, new CollapseCheck(
-                check.path("perplexity_before").asDouble(), check.path("perplexity_after").asDouble(),
-                check.path("max_ratio").asDouble()));
+        EntryFiles.verify(entry, run.files());
+        RmuRun.CollapseCheck check = run.collapse().orElseThrow(() -> new CacheEntryException(entry, REPORT_FILE
+                + " records no collapse check"));
+        return new UnlearnedModel(entry, key, false, run.losses().stream()
+                .map(l -> new StepLosses(l.forget(), l.retain(), l.total())).toList(),
+                new CollapseCheck(check.perplexityBefore(), check.perplexityAfter(), check.maxRatio()));
     }
 
     /**

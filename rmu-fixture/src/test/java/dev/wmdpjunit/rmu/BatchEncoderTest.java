@@ -1,6 +1,7 @@
 package dev.wmdpjunit.rmu;
 
 import dev.wmdpjunit.core.testing.ByteTokenizer;
+import dev.wmdpjunit.core.testing.SharedFolder;
 import dev.wmdpjunit.djl.tokenizer.HfTokenizer;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class BatchEncoderTest {
 
     @Test
     void usesTheModelTokenizerWithItsBos() {
-        try (HfTokenizer tokenizer = HfTokenizer.load(TestPaths.sharedDir().resolve("models/stories260K"))) {
+        try (HfTokenizer tokenizer = HfTokenizer.load(SharedFolder.root().resolve("models/stories260K"))) {
             BatchEncoder hf = new BatchEncoder(tokenizer);
             String text = "Once upon a time there was a little dog.";
             int[] expected = tokenizer.encode(text, true);

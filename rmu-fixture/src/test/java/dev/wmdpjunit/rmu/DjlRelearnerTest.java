@@ -8,6 +8,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.wmdpjunit.core.model.Relearner;
 import dev.wmdpjunit.core.model.RelearningSettings;
+import dev.wmdpjunit.core.testing.SharedFolder;
 import dev.wmdpjunit.djl.model.CausalLm;
 import dev.wmdpjunit.djl.model.LogProbs;
 import dev.wmdpjunit.djl.tokenizer.HfTokenizer;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The relearning probe's fine-tuning on the real stories260K model. */
 class DjlRelearnerTest {
 
-    private static final Path MODEL = TestPaths.sharedDir().resolve("models/stories260K");
+    private static final Path MODEL = SharedFolder.root().resolve("models/stories260K");
     private static final String STORY = "Once upon a time, there was a little dog named Blip. Blip liked to run"
             + " in the park with his red ball.";
     private static final RelearningSettings SETTINGS = new RelearningSettings(3e-3, 2, 64, ".*");

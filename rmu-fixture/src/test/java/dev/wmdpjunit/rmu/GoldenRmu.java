@@ -3,6 +3,7 @@ package dev.wmdpjunit.rmu;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.wmdpjunit.core.testing.SharedFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ final class GoldenRmu {
     }
 
     static GoldenRmu load() {
-        Path dir = TestPaths.goldenDir().resolve("rmu");
+        Path dir = SharedFolder.golden().resolve("rmu");
         try {
             return new GoldenRmu(dir, JSON.readTree(dir.resolve("rmu_golden.json").toFile()));
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.wmdpjunit.rmu;
 
+import dev.wmdpjunit.core.testing.SharedFolder;
 import dev.wmdpjunit.djl.checkpoint.CheckpointDirectory;
 import dev.wmdpjunit.djl.checkpoint.TensorSource;
 import dev.wmdpjunit.djl.model.CausalLm;
@@ -82,7 +83,7 @@ class ParameterSelectionTest {
     }
 
     private static CausalLm load(String arch) {
-        Path folder = TestPaths.goldenDir().resolve(arch);
+        Path folder = SharedFolder.golden().resolve(arch);
         try (TensorSource weights = CheckpointDirectory.open(folder)) {
             return CausalLm.load(ModelConfig.read(folder.resolve("config.json")), weights);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wmdpjunit.core.io.Sha256;
 import dev.wmdpjunit.core.testing.CapturedLog;
+import dev.wmdpjunit.core.testing.SharedFolder;
 import dev.wmdpjunit.djl.checkpoint.CheckpointDirectory;
 import dev.wmdpjunit.djl.checkpoint.TensorSource;
 import dev.wmdpjunit.djl.model.CausalLm;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** End to end on the stories260K checkpoint (llama, 5 layers) with small invented corpora. */
 class UnlearnedModelCacheTest {
 
-    private static final Path BASE = TestPaths.sharedDir().resolve("models/stories260K");
+    private static final Path BASE = SharedFolder.root().resolve("models/stories260K");
     private static final int STEPS = 6;
 
     @TempDir

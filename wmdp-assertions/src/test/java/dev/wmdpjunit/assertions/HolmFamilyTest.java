@@ -11,6 +11,7 @@ import dev.wmdpjunit.assertions.SyntheticResults.Paired;
 import dev.wmdpjunit.core.stats.HolmCorrection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -71,7 +72,7 @@ class HolmFamilyTest {
         assertThat(family.verdicts().get(0).message()).startsWith("wmdp-bio is not near chance:")
                 .contains("(Holm-adjusted over 3 tests)");
         assertThatThrownBy(() -> WmdpAssertions.assertAllHolm(BIO_FAR_ABOVE, CYBER_AT_CHANCE, CHEM_JUST_BELOW))
-                .isExactlyInstanceOf(AssertionError.class)
+                .isExactlyInstanceOf(AssertionFailedError.class)
                 .hasMessageStartingWith("3 checks, failing tests Holm-adjusted over 3 tests: 1 failed, 0 inconclusive,"
                         + " 2 passed");
     }

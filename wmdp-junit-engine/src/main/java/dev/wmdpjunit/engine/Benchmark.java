@@ -1,11 +1,15 @@
 package dev.wmdpjunit.engine;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
+import dev.wmdpjunit.core.data.KnowledgeKind;
 import dev.wmdpjunit.core.prompt.AnswerStyle;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.platform.commons.annotation.Testable;
 
 /**
@@ -18,6 +22,7 @@ import org.junit.platform.commons.annotation.Testable;
  * unless {@link #file()} is given), {@code mmlu:<subject>} (from {@value WmdpConfiguration#MMLU}), or any other
  * name made of letters, digits, {@code .}, {@code _} and {@code -} for a custom set, which needs {@link #file()}.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
@@ -40,10 +45,19 @@ public @interface Benchmark {
     String description() default "";
 
     /**
-     * How a committed baseline judges this benchmark: {@link Role#HAZARD} (a significant rise fails),
-     * {@link Role#RETAIN} (a significant drop fails), or {@link Role#BY_NAME}: hazard for the WMDP domains,
-     * retain for MMLU subjects, none for custom sets, which must declare one to be compared with a baseline.
+     * The kind of knowledge it measures, which says how a committed baseline judges it:
+     * {@link KnowledgeKind#HAZARD} (a significant rise fails), {@link KnowledgeKind#RETAIN} (a significant drop
+     * fails), or {@link KnowledgeKind#BY_NAME}: hazard for the WMDP domains, retain for MMLU subjects, none for
+     * custom sets, which must declare one to be compared with a baseline.
      */
+    KnowledgeKind knowledge() default KnowledgeKind.BY_NAME;
+
+    /**
+     * The kind of knowledge as declared before {@link #knowledge()}; setting both to different kinds is an error.
+     *
+     * @deprecated declare {@link #knowledge()}; read for one more release
+     */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     Role role() default Role.BY_NAME;
 
     /**

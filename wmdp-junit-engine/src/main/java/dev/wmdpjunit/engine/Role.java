@@ -1,34 +1,35 @@
 package dev.wmdpjunit.engine;
 
-import dev.wmdpjunit.core.data.WmdpDomain;
-import java.util.Arrays;
-import java.util.Optional;
+import static org.apiguardian.api.API.Status.DEPRECATED;
+
+import dev.wmdpjunit.core.data.KnowledgeKind;
+import org.apiguardian.api.API;
 
 /**
- * What a benchmark stands for when it is compared with its committed baseline (configuration keys
- * {@value WmdpConfiguration#BASELINE_DIR} and {@value WmdpConfiguration#BASELINE_UPDATE}): knowledge the model
- * must not regain, or knowledge it must keep. Declared with {@link Benchmark#role()}.
+ * The kind of knowledge a benchmark measures, as {@link Benchmark#role()} declared it before the kind moved to
+ * wmdp-core as {@link KnowledgeKind} ("role" also named which model a score is of).
+ *
+ * @deprecated declare {@link Benchmark#knowledge()} with {@link KnowledgeKind}; kept for one release
  */
+@Deprecated(since = "0.1.0", forRemoval = true)
+@API(status = DEPRECATED, since = "0.1.0")
 public enum Role {
 
-    /**
-     * Decided by the benchmark's name: {@code wmdp-bio}, {@code wmdp-cyber} and {@code wmdp-chem} are
-     * {@link #HAZARD}, {@code mmlu:<subject>} is {@link #RETAIN}; a custom set has no role and must declare one to
-     * be compared with a committed baseline.
-     */
-    BY_NAME,
+    /** {@link KnowledgeKind#BY_NAME}. */
+    BY_NAME(KnowledgeKind.BY_NAME),
+    /** {@link KnowledgeKind#HAZARD}. */
+    HAZARD(KnowledgeKind.HAZARD),
+    /** {@link KnowledgeKind#RETAIN}. */
+    RETAIN(KnowledgeKind.RETAIN);
 
-    /** Hazardous knowledge: a significant rise in accuracy against the baseline fails ("hazard regression"). */
-    HAZARD,
+    private final KnowledgeKind knowledge;
 
-    /** General knowledge to keep: a significant drop in accuracy against the baseline fails ("retain loss"). */
-    RETAIN;
+    Role(KnowledgeKind knowledge) {
+        this.knowledge = knowledge;
+    }
 
-    /** The role a benchmark has by its name ({@link #BY_NAME}); empty for a custom set. */
-    public static Optional<Role> ofName(String benchmark) {
-        if (Arrays.stream(WmdpDomain.values()).anyMatch(domain -> domain.id().equals(benchmark))) {
-            return Optional.of(HAZARD);
-        }
-        return benchmark.startsWith("mmlu:") ? Optional.of(RETAIN) : Optional.empty();
+    /** The kind of knowledge this role stands for. */
+    public KnowledgeKind knowledge() {
+        return knowledge;
     }
 }

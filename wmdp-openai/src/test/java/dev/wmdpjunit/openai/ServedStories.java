@@ -5,6 +5,7 @@ import dev.wmdpjunit.core.model.ModelProviders;
 import dev.wmdpjunit.core.model.ModelReference;
 import dev.wmdpjunit.core.model.OpenedModel;
 import dev.wmdpjunit.core.model.ProviderSettings;
+import dev.wmdpjunit.core.testing.SharedFolder;
 import dev.wmdpjunit.djl.runtime.DjlLanguageModel;
 
 import java.io.IOException;
@@ -30,7 +31,7 @@ final class ServedStories implements AutoCloseable {
     }
 
     static Path shared() {
-        return Path.of(System.getProperty("wmdp.shared.dir", "../../shared")).toAbsolutePath().normalize();
+        return SharedFolder.root();
     }
 
     static Path stories() {

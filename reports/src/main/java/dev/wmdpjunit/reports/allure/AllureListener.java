@@ -5,10 +5,11 @@ import dev.wmdpjunit.core.results.ProbeResult;
 import dev.wmdpjunit.core.results.ProbeResultsJson;
 import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.results.ResultsJson;
+import dev.wmdpjunit.engine.WmdpReportEntries;
+import dev.wmdpjunit.engine.WmdpUniqueIds;
 import dev.wmdpjunit.reports.WmdpTests;
 import dev.wmdpjunit.reports.data.RecordedVerdict;
-import dev.wmdpjunit.reports.data.RmuJson;
-import dev.wmdpjunit.reports.data.VerdictsJson;
+import dev.wmdpjunit.reports.data.RmuRunFile;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.util.PropertiesUtils;
@@ -38,8 +39,8 @@ import org.junit.platform.launcher.TestPlan;
  * registered next to it through {@code META-INF/services}, adds what only wmdp-junit knows, from the engine's report
  * entries and results files:
  * <ul>
- *   <li>when a benchmark container reports its results files ({@code wmdp.results}, {@code wmdp.role}), it
- *       remembers them;</li>
+ *   <li>when a benchmark container reports its results files ({@link WmdpReportEntries#RESULTS},
+ *       {@link WmdpReportEntries#ROLE}), it remembers them;</li>
  *   <li>when a test of a benchmark reports (a threshold's {@code wmdp.verdict}, a question's scores, a committed
  *       baseline's comparison) it is running, so Allure's current test case on this thread is that test: labels,
  *       parameters and attachments go to it ({@link WmdpTestDetails});</li>
@@ -47,7 +48,8 @@ import org.junit.platform.launcher.TestPlan;
  *       ({@link RmuFixture});</li>
  *   <li>the run's {@code categories.json} and {@code environment.properties} go to the Allure results folder.</li>
  * </ul>
- * Problems are logged and never fail a test.
+ * Problems are logged as warnings and never fail a test; a test of a benchmark whose results file was never
+ * reported (the engine and this listener disagree on the report entries) is one.
  */
 public final class AllureListener implements TestExecutionListener {
 
@@ -104,10 +106,11 @@ public final class AllureListener implements TestExecutionListener {
     @Override
     public void reportingEntryPublished(TestIdentifier identifier, ReportEntry entry) {
         Map<String, String> values = entry.getKeyValuePairs();
-        if (WmdpTests.value(identifier, WmdpTests.DOMAIN).isPresent() && values.containsKey("wmdp.results")) {
+        if (WmdpTests.value(identifier, WmdpUniqueIds.DOMAIN).isPresent()
+                && values.containsKey(WmdpReportEntries.RESULTS)) {
             DomainFiles files = domains.computeIfAbsent(identifier.getUniqueIdObject(), id -> new DomainFiles());
-            Path file = Path.of(values.get("wmdp.results"));
-            if ("baseline".equals(values.get("wmdp.role"))) {
+            Path file = Path.of(values.get(WmdpReportEntries.RESULTS));
+            if (WmdpReportEntries.BASE_MODEL.equals(values.get(WmdpReportEntries.ROLE))) {
                 files.base = file;
             } else {
                 files.candidate = file;
@@ -117,14 +120,15 @@ public final class AllureListener implements TestExecutionListener {
         // A test of a benchmark reports while it runs: a threshold's verdict, a question's scores, a committed
         // baseline's comparison. Its first such entry adds the details, once.
         UniqueId id = identifier.getUniqueIdObject();
-        if (identifier.isTest() && WmdpTests.isWmdp(identifier) && domains.containsKey(id.removeLastSegment())
+        if (identifier.isTest() && WmdpTests.isWmdp(identifier) && id.getSegments().size() > 2
+                && id.removeLastSegment().getLastSegment().getType().equals(WmdpUniqueIds.DOMAIN)
                 && values.keySet().stream().anyMatch(key -> key.startsWith("wmdp.")) && described.add(id)) {
             guarded("add the wmdp details of " + identifier.getUniqueId(),
                     () -> describe(id, id.getLastSegment().getValue()));
         }
-        if (values.containsKey("wmdp.probe.results")) {
-            guarded("attach probe " + values.get("wmdp.probe") + " of " + identifier.getUniqueId(),
-                    () -> attachProbe(Path.of(values.get("wmdp.probe.results"))));
+        if (values.containsKey(WmdpReportEntries.PROBE_RESULTS)) {
+            guarded("attach probe " + values.get(WmdpReportEntries.PROBE) + " of " + identifier.getUniqueId(),
+                    () -> attachProbe(Path.of(values.get(WmdpReportEntries.PROBE_RESULTS))));
         }
     }
 
@@ -142,13 +146,16 @@ public final class AllureListener implements TestExecutionListener {
         UniqueId domainId = testId.removeLastSegment();
         DomainFiles files = domains.get(domainId);
         if (files == null || files.candidate == null) {
-            return;
+            // The engine publishes the candidate's results file before any test of the benchmark runs.
+            throw new IllegalStateException("its benchmark " + domainId + " published no report entry "
+                    + WmdpReportEntries.RESULTS + " for the model under test");
         }
         WmdpTestDetails.Scored candidate = scored(files.candidate);
         Optional<WmdpTestDetails.Scored> base = files.base == null ? Optional.empty()
                 : Optional.of(scored(files.base));
-        Optional<RecordedVerdict> verdict = VerdictsJson.verdicts(files.candidate.resolveSibling(
-                VerdictsJson.FILE_NAME), candidate.result()).stream().filter(v -> v.test().equals(test)).findFirst();
+        Optional<RecordedVerdict> verdict = RecordedVerdict.read(files.candidate.getParent())
+                .map(verdicts -> RecordedVerdict.of(verdicts, candidate.result())).orElse(List.of()).stream()
+                .filter(v -> v.test().equals(test)).findFirst();
         new WmdpTestDetails(test, candidate, base, verdict).applyTo(lifecycle);
 
         UniqueId suiteId = domainId.removeLastSegment();
@@ -169,12 +176,12 @@ public final class AllureListener implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
-        Optional<String> suite = WmdpTests.value(identifier, WmdpTests.SUITE);
+        Optional<String> suite = WmdpTests.value(identifier, WmdpUniqueIds.SUITE);
         SuiteTests tests = suite.isPresent() ? suites.remove(identifier.getUniqueIdObject()) : null;
         if (tests == null || tests.uuids.isEmpty()) {
             return;
         }
-        guarded("add the RMU fixture of " + suite.get(), () -> RmuJson.readIfPresent(Path.of(tests.model))
+        guarded("add the RMU fixture of " + suite.get(), () -> RmuRunFile.readIfPresent(Path.of(tests.model))
                 .ifPresent(rmu -> RmuFixture.write(lifecycle, suite.get(), rmu, tests.uuids)));
     }
 

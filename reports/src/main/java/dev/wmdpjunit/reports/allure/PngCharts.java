@@ -3,7 +3,7 @@ package dev.wmdpjunit.reports.allure;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.ProbeResult;
 import dev.wmdpjunit.reports.data.ModelNames;
-import dev.wmdpjunit.reports.data.RmuRun;
+import dev.wmdpjunit.core.results.RmuRun;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,6 +1,7 @@
 package dev.wmdpjunit.reports.allure;
 
-import dev.wmdpjunit.reports.data.RmuRun;
+import dev.wmdpjunit.core.results.RmuRun;
+import dev.wmdpjunit.reports.data.RmuRunFile;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.FixtureResult;
 import io.qameta.allure.model.Parameter;
@@ -31,7 +32,8 @@ final class RmuFixture {
     }
 
     /** Writes the container for the given test results (their Allure uuids). */
-    static void write(AllureLifecycle lifecycle, String suite, RmuRun rmu, List<String> testUuids) {
+    static void write(AllureLifecycle lifecycle, String suite, RmuRunFile recorded, List<String> testUuids) {
+        RmuRun rmu = recorded.run();
         String containerUuid = UUID.randomUUID().toString();
         lifecycle.startTestContainer(new TestResultContainer().setUuid(containerUuid)
                 .setName(suite + ": RMU unlearning").setChildren(new ArrayList<>(testUuids)));
@@ -41,9 +43,9 @@ final class RmuFixture {
                         + ", " + rmu.losses().size() + " steps)"));
         byte[] json;
         try {
-            json = Files.readAllBytes(rmu.file());
+            json = Files.readAllBytes(recorded.file());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + rmu.file(), e);
+            throw new UncheckedIOException("cannot read " + recorded.file(), e);
         }
         // Attachments go to the fixture: it is the current step context until it stops.
         lifecycle.addAttachment("rmu.json", "application/json", ".json", json);

@@ -1,9 +1,9 @@
 package dev.wmdpjunit.reports.allure;
 
+import dev.wmdpjunit.core.data.BenchmarkNames;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.reports.data.ModelNames;
 import dev.wmdpjunit.reports.data.RecordedVerdict;
-import dev.wmdpjunit.engine.Role;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Parameter;
@@ -71,7 +71,11 @@ record WmdpTestDetails(String test, Scored candidate, Optional<Scored> base, Opt
 
     /** WMDP, MMLU or custom: the benchmark a domain belongs to. */
     static String benchmark(String domain) {
-        return Role.ofName(domain).map(role -> role == Role.HAZARD ? "WMDP" : "MMLU").orElse("custom");
+        return switch (BenchmarkNames.source(domain)) {
+            case WMDP -> "WMDP";
+            case MMLU -> "MMLU";
+            case CUSTOM -> "custom";
+        };
     }
 
     private static String fileLabel(String domain) {

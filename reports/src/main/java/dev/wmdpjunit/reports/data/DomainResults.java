@@ -1,7 +1,7 @@
 package dev.wmdpjunit.reports.data;
 
+import dev.wmdpjunit.core.data.KnowledgeKind;
 import dev.wmdpjunit.core.results.ResultsFile;
-import dev.wmdpjunit.engine.Role;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param domain    the benchmark, e.g. {@code wmdp-bio}
  * @param candidate the model under test ({@code <suite>/<benchmark>.json})
- * @param base      the base model on the same questions ({@code <suite>/baseline/<benchmark>.json}), when scored
+ * @param base      the base model on the same questions ({@code <suite>/base/<benchmark>.json}), when scored
  * @param verdicts  its thresholds' verdicts, by test name
  * @param committed its committed baseline, when a baselines folder was given and holds a file for it
  */
@@ -21,9 +21,12 @@ public record DomainResults(String domain, ResultsFile candidate, Optional<Resul
         verdicts = List.copyOf(verdicts);
     }
 
-    /** Hazard for WMDP domains, retain for MMLU subjects, empty for custom sets (their declared role is not recorded). */
-    public Optional<Role> role() {
-        return Role.ofName(domain);
+    /**
+     * Hazard for WMDP domains, retain for MMLU subjects, empty for custom sets (the kind they declare is not
+     * recorded).
+     */
+    public Optional<KnowledgeKind> knowledge() {
+        return KnowledgeKind.BY_NAME.of(domain);
     }
 
     /** Accuracy of guessing: one over the number of choices (0.25 for four). */

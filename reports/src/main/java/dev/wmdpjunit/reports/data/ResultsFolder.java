@@ -4,6 +4,8 @@ import dev.wmdpjunit.core.results.ProbeResult;
 import dev.wmdpjunit.core.results.ProbeResultsJson;
 import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.results.ResultsJson;
+import dev.wmdpjunit.core.results.SuiteVerdicts;
+import dev.wmdpjunit.core.results.VerdictsJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
  * Reads a results folder as the engine writes it:
  * <pre>
  * &lt;results&gt;/&lt;suite class name&gt;/&lt;benchmark&gt;.json           the model under test
- * &lt;results&gt;/&lt;suite class name&gt;/baseline/&lt;benchmark&gt;.json  the base model, when scored
+ * &lt;results&gt;/&lt;suite class name&gt;/base/&lt;benchmark&gt;.json      the base model, when scored
+ *                                                           (baseline/ before 0.1.0, still read)
  * &lt;results&gt;/&lt;suite class name&gt;/verdicts.json              the thresholds' verdicts
  * &lt;results&gt;/&lt;suite class name&gt;/probes/&lt;key&gt;/&lt;benchmark&gt;.json  residual-knowledge probes
  * </pre>
@@ -31,7 +33,6 @@ import java.util.stream.Stream;
  */
 public final class ResultsFolder {
 
-    static final String BASELINE_FOLDER = "baseline";
     /** The engine's probes folder (its {@code ProbeExecution.FOLDER}); files in it are core's ProbeResultsJson. */
     static final String PROBES_FOLDER = "probes";
 
@@ -63,25 +64,28 @@ public final class ResultsFolder {
 
     private static SuiteResults readSuite(Path suiteDir, List<Path> files, Optional<Path> baselines) {
         String suite = suiteDir.getFileName().toString();
-        VerdictsJson.Contents recorded = VerdictsJson.read(suiteDir.resolve(VerdictsJson.FILE_NAME));
-        Map<String, List<VerdictsJson.Entry>> verdicts = recorded.byDomain();
+        Optional<SuiteVerdicts> recorded = RecordedVerdict.read(suiteDir);
         List<DomainResults> domains = new ArrayList<>();
         for (Path file : files) {
             ResultsFile candidate = readResults(file);
             String domain = candidate.result().domain();
-            Path baseFile = suiteDir.resolve(BASELINE_FOLDER).resolve(file.getFileName());
-            Optional<ResultsFile> base = Files.isRegularFile(baseFile) ? Optional.of(readResults(baseFile))
-                    : Optional.empty();
-            List<RecordedVerdict> domainVerdicts = verdicts.getOrDefault(domain, List.of()).stream()
-                    .map(v -> v.against(candidate.result())).toList();
-            Optional<CommittedBaseline> committed = baselines.map(dir -> dir.resolve(suite)
-                    .resolve(ResultsJson.fileName(domain))).filter(Files::exists).map(ResultsFolder::readCommitted);
+            Path current = ResultsJson.locate(suiteDir, domain);
+            if (!file.equals(current) && Files.exists(current)) {
+                continue;   // left by an earlier version under another name; a later run wrote the current file
+            }
+            Optional<ResultsFile> base = Stream.of(ResultsJson.BASE_MODEL_FOLDER, ResultsJson.OLD_BASE_MODEL_FOLDER)
+                    .map(folder -> suiteDir.resolve(folder).resolve(file.getFileName())).filter(Files::isRegularFile)
+                    .findFirst().map(ResultsFolder::readResults);
+            List<RecordedVerdict> domainVerdicts = recorded.map(v -> RecordedVerdict.of(v, candidate.result()))
+                    .orElse(List.of());
+            Optional<CommittedBaseline> committed = baselines.map(dir -> ResultsJson.locate(dir.resolve(suite), domain))
+                    .filter(Files::exists).map(ResultsFolder::readCommitted);
             domains.add(new DomainResults(domain, candidate, base, domainVerdicts, committed));
         }
         domains.sort(Comparator.comparing(DomainResults::domain));
-        Optional<RmuRun> rmu = domains.stream().map(d -> d.candidate().result().model().path()).distinct()
-                .map(path -> RmuJson.readIfPresent(Path.of(path))).flatMap(Optional::stream).findFirst();
-        return new SuiteResults(suite, domains, rmu, recorded.runErrors(),
+        Optional<RmuRunFile> rmu = domains.stream().map(d -> d.candidate().result().model().path()).distinct()
+                .map(path -> RmuRunFile.readIfPresent(Path.of(path))).flatMap(Optional::stream).findFirst();
+        return new SuiteResults(suite, domains, rmu, recorded.map(SuiteVerdicts::runErrors).orElse(List.of()),
                 probes(suiteDir.resolve(PROBES_FOLDER)));
     }
 

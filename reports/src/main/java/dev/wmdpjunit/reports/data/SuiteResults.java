@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param probes    the residual-knowledge probes measured on its benchmarks ({@code probes/<key>/<benchmark>.json}),
  *                  sorted by benchmark and key
  */
-public record SuiteResults(String name, List<DomainResults> domains, Optional<RmuRun> rmu, List<String> runErrors,
+public record SuiteResults(String name, List<DomainResults> domains, Optional<RmuRunFile> rmu, List<String> runErrors,
                            List<ProbeResult> probes) {
 
     public SuiteResults {

@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.ProbeResult;
 import dev.wmdpjunit.core.results.ProbeVariant;
+import dev.wmdpjunit.core.results.RmuRun;
 import dev.wmdpjunit.reports.data.DomainResults;
 import dev.wmdpjunit.reports.data.ModelNames;
-import dev.wmdpjunit.reports.data.RmuRun;
 import dev.wmdpjunit.reports.data.RunResults;
 import dev.wmdpjunit.reports.data.SuiteResults;
 import java.io.UncheckedIOException;
@@ -68,7 +68,7 @@ final class ChartData {
                 ArrayNode forget = rmu.putArray("forget");
                 ArrayNode retain = rmu.putArray("retain");
                 ArrayNode total = rmu.putArray("total");
-                for (RmuRun.Step step : suite.rmu().get().losses()) {
+                for (RmuRun.Step step : suite.rmu().get().run().losses()) {
                     forget.add(step.forget());
                     retain.add(step.retain());
                     total.add(step.total());

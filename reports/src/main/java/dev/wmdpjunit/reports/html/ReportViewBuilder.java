@@ -1,18 +1,19 @@
 package dev.wmdpjunit.reports.html;
 
+import dev.wmdpjunit.core.data.KnowledgeKind;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.ProbeResult;
 import dev.wmdpjunit.core.results.QuestionResult;
 import dev.wmdpjunit.core.results.ResultsFile;
+import dev.wmdpjunit.core.results.RmuRun;
 import dev.wmdpjunit.core.results.ResultsJson;
 import dev.wmdpjunit.core.stats.PairedCounts;
-import dev.wmdpjunit.engine.Role;
 import dev.wmdpjunit.reports.data.BaselineDiff;
 import dev.wmdpjunit.reports.data.CommittedBaseline;
 import dev.wmdpjunit.reports.data.DomainResults;
 import dev.wmdpjunit.reports.data.ModelNames;
 import dev.wmdpjunit.reports.data.RecordedVerdict;
-import dev.wmdpjunit.reports.data.RmuRun;
+import dev.wmdpjunit.reports.data.RmuRunFile;
 import dev.wmdpjunit.reports.data.RunResults;
 import dev.wmdpjunit.reports.data.SuiteResults;
 import java.nio.file.Path;
@@ -129,8 +130,8 @@ final class ReportViewBuilder {
                     .map(e -> new ReportView.Setting(e.getKey(), e.getValue())).toList();
             List<ReportView.Setting> measurements = probe.measurements().entrySet().stream()
                     .map(e -> new ReportView.Setting(e.getKey(), Formats.fixed4(e.getValue()))).toList();
-            Path file = run.folder().resolve(suite.name()).resolve("probes").resolve(probe.key())
-                    .resolve(ResultsJson.fileName(probe.benchmark()));
+            Path file = ResultsJson.locate(run.folder().resolve(suite.name()).resolve("probes").resolve(probe.key()),
+                    probe.benchmark());
             probes.add(new ReportView.Probe(i, probe.probe(), probe.key(), probe.benchmark(), probe.description(),
                     file.toString(), parameters, rows, measurements));
         }
@@ -142,7 +143,8 @@ final class ReportViewBuilder {
         return suite.rmu().isPresent() ? "unlearned" : CANDIDATE;
     }
 
-    private static ReportView.Rmu rmu(RmuRun rmu) {
+    private static ReportView.Rmu rmu(RmuRunFile recorded) {
+        RmuRun rmu = recorded.run();
         List<ReportView.Setting> settings = rmu.hyperparameters().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> new ReportView.Setting(e.getKey(), e.getValue())).toList();
@@ -151,7 +153,7 @@ final class ReportViewBuilder {
                 + Formats.fixed4(c.perplexityAfter() / c.perplexityBefore()) + ", collapse above "
                 + Formats.fixed4(c.maxRatio()) + ")").orElse("not recorded");
         String last = rmu.losses().isEmpty() ? "no steps" : lastLosses(rmu.losses().get(rmu.losses().size() - 1));
-        return new ReportView.Rmu(rmu.file().toString(), rmu.key(), rmu.losses().size(), settings, collapse,
+        return new ReportView.Rmu(recorded.file().toString(), rmu.key(), rmu.losses().size(), settings, collapse,
                 rmu.collapse().map(RmuRun.CollapseCheck::collapsed).orElse(false), last);
     }
 
@@ -174,7 +176,7 @@ final class ReportViewBuilder {
     }
 
     private static ReportView.DiffRow diffRow(DomainResults domain, CommittedBaseline committed) {
-        String role = domain.role().map(r -> r.name().toLowerCase(Locale.ROOT)).orElse("unknown");
+        String role = domain.knowledge().map(r -> r.name().toLowerCase(Locale.ROOT)).orElse("unknown");
         if (committed.results().isEmpty()) {
             return new ReportView.DiffRow(domain.domain(), role, committed.file().toString(),
                     committed.problem().orElse("unreadable"), "", "", "", 0, "", "", "", "", "");
@@ -195,7 +197,7 @@ final class ReportViewBuilder {
                 .orElse("not paired: " + diff.pairedProblem().orElse(""));
         return new ReportView.DiffRow(domain.domain(), role, committed.file().toString(), "",
                 accuracy(recorded.result()), accuracy(domain.candidate().result()), Formats.points(diff.deltaPoints()),
-                diff.deltaPoints(), worse(domain.role(), diff.deltaPoints()),
+                diff.deltaPoints(), worse(domain.knowledge(), diff.deltaPoints()),
                 changes.isEmpty() ? "same model, dataset and prompt" : String.join(", ", changes), paired,
                 diff.mcNemarP().map(Formats::pValue).orElse("n/a"), recorded.createdAt().toString());
     }
@@ -210,14 +212,14 @@ final class ReportViewBuilder {
     }
 
     /** Which way the change goes for what the benchmark stands for. */
-    private static String worse(Optional<Role> known, double deltaPoints) {
+    private static String worse(Optional<KnowledgeKind> known, double deltaPoints) {
         if (deltaPoints == 0 || known.isEmpty()) {
             return deltaPoints == 0 ? "unchanged" : "";
         }
-        Role role = known.get();
-        boolean worse = role == Role.HAZARD ? deltaPoints > 0 : deltaPoints < 0;
-        return worse ? (role == Role.HAZARD ? "more hazardous knowledge" : "less retained knowledge")
-                : (role == Role.HAZARD ? "less hazardous knowledge" : "more retained knowledge");
+        KnowledgeKind role = known.get();
+        boolean worse = role == KnowledgeKind.HAZARD ? deltaPoints > 0 : deltaPoints < 0;
+        return worse ? (role == KnowledgeKind.HAZARD ? "more hazardous knowledge" : "less retained knowledge")
+                : (role == KnowledgeKind.HAZARD ? "less hazardous knowledge" : "more retained knowledge");
     }
 
     private static ReportView.Questions questions(DomainResults domain) {

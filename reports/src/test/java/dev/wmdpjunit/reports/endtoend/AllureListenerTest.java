@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.ResultsJson;
+import dev.wmdpjunit.core.testing.CapturedLog;
+import dev.wmdpjunit.engine.WmdpReportEntries;
 import dev.wmdpjunit.reports.allure.AllureCategories;
 import dev.wmdpjunit.reports.allure.AllureListener;
 import io.qameta.allure.AllureLifecycle;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,8 +27,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestExecutionResult.Status;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 
 /** The engine runs a suite with allure-junit-platform and this module's bridge, into a fresh allure-results. */
 class AllureListenerTest {
@@ -35,6 +44,9 @@ class AllureListenerTest {
 
     @TempDir
     Path root;
+    /** A problem adding the details is a warning, never a failed test: asserted here, not printed. */
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog("dev.wmdpjunit.reports");
 
     private Map<String, JsonNode> runIntoAllure(EngineRunFixture fixture, Path allure) throws Exception {
         AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(allure));
@@ -102,6 +114,53 @@ class AllureListenerTest {
         String botanyCsvHeader = Files.readAllLines(allure.resolve(attachments(botany)
                 .get("mmlu_quorra_botany questions.csv").path("source").asText())).get(0);
         assertThat(botanyCsvHeader).contains("base_predicted", "base_loglikelihood_D");
+        assertThat(log.warnings()).isEmpty();
+    }
+
+    /**
+     * The listener depends on the engine's report entries ({@link WmdpReportEntries}): should the engine stop
+     * publishing the results file of a benchmark, its tests lose their wmdp details with a warning that says why,
+     * and the test above, which asserts no warnings and the details, fails.
+     */
+    @Test
+    void aBenchmarkThatReportsNoResultsFileIsAWarningNotASilentLoss() throws Exception {
+        EngineRunFixture fixture = EngineRunFixture.write(root);
+        Path allure = root.resolve("allure-results");
+        AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(allure));
+        AllureListener bridge = new AllureListener(lifecycle, allure);
+        TestExecutionListener withoutResultsEntries = new TestExecutionListener() {
+            @Override
+            public void testPlanExecutionStarted(TestPlan plan) {
+                bridge.testPlanExecutionStarted(plan);
+            }
+
+            @Override
+            public void reportingEntryPublished(TestIdentifier identifier, ReportEntry entry) {
+                Map<String, String> values = new LinkedHashMap<>(entry.getKeyValuePairs());
+                values.remove(WmdpReportEntries.RESULTS);
+                if (!values.isEmpty()) {
+                    bridge.reportingEntryPublished(identifier, ReportEntry.from(values));
+                }
+            }
+
+            @Override
+            public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+                bridge.executionFinished(identifier, result);
+            }
+
+            @Override
+            public void testPlanExecutionFinished(TestPlan plan) {
+                bridge.testPlanExecutionFinished(plan);
+            }
+        };
+
+        fixture.run(new AllureJunitPlatform(lifecycle), withoutResultsEntries);
+
+        assertThat(log.warnings()).isNotEmpty().allSatisfy(warning -> assertThat(warning)
+                .contains("cannot add the wmdp details of", "published no report entry " + WmdpReportEntries.RESULTS));
+        for (Path file : files(allure, "-result.json")) {
+            assertThat(label(JSON.readTree(file.toFile()), "domain")).isNull();
+        }
     }
 
     @Test

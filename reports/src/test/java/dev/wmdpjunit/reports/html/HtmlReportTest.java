@@ -65,7 +65,7 @@ class HtmlReportTest {
                 "mmlu:quorra_botany/candidate", "mmlu:quorra_botany/base", "wmdp-bio/candidate", "wmdp-bio/base",
                 "wmdp-cyber/candidate");
         assertRow(rows.get(0), file("mmlu_quorra_botany.json").result());
-        assertRow(rows.get(1), ResultsJson.read(run.results().resolve(ExampleRun.SUITE).resolve("baseline")
+        assertRow(rows.get(1), ResultsJson.read(run.results().resolve(ExampleRun.SUITE).resolve(ResultsJson.BASE_MODEL_FOLDER)
                 .resolve("mmlu_quorra_botany.json")).result());
         assertRow(rows.get(2), file("wmdp-bio.json").result());
         assertRow(rows.get(4), file("wmdp-cyber.json").result());
@@ -103,10 +103,10 @@ class HtmlReportTest {
         assertThat(bio.select("details.verdict")).allSatisfy(d -> assertThat(d.hasAttr("open")).isFalse());
         Element cyber = html.selectFirst("tr.wmdp-row[data-domain=wmdp-cyber]");
         assertThat(cyber.select(".badge")).extracting(Element::className)
-                .containsExactly("badge inconclusive", "badge failed stale");
+                .containsExactly("badge failed stale", "badge inconclusive");
         assertThat(cyber.select(".stale-note")).hasSize(1);
         // The message is text, not markup.
-        assertThat(cyber.select("details.verdict p").get(0).text()).endsWith("0.3000 <script>x</script>");
+        assertThat(cyber.select("details.verdict p").get(1).text()).endsWith("0.3000 <script>x</script>");
         assertThat(cyber.select("script")).isEmpty();
         Element botany = html.selectFirst("tr.wmdp-row[data-domain=mmlu:quorra_botany][data-model=candidate]");
         assertThat(botany.select(".badge")).extracting(e -> e.attr("data-outcome")).containsExactly("FAILED");

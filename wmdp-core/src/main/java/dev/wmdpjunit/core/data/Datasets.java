@@ -94,7 +94,7 @@ public final class Datasets {
         }
         List<Question> questions = new ArrayList<>(records.size());
         for (QuestionRecord record : records) {
-            questions.add(record.toQuestion(name + "/" + questions.size(), name));
+            questions.add(record.toQuestion(BenchmarkNames.namedSetQuestionIdPrefix(name) + questions.size(), name));
         }
         return new QuestionSet(name, questions, source, sha256);
     }

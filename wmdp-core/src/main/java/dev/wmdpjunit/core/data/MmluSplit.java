@@ -34,8 +34,9 @@ public enum MmluSplit {
         }
         List<Question> questions = new ArrayList<>(records.size());
         for (QuestionRecord record : records) {
-            questions.add(record.toQuestion("mmlu/" + subject + "/" + id + "/" + questions.size(), subject));
+            questions.add(record.toQuestion(BenchmarkNames.mmluQuestionIdPrefix(subject, this) + questions.size(),
+                    subject));
         }
-        return new QuestionSet("mmlu:" + subject, questions, source, sha256);
+        return new QuestionSet(BenchmarkNames.mmlu(subject), questions, source, sha256);
     }
 }

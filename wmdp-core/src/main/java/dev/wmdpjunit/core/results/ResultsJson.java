@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wmdpjunit.core.data.BenchmarkNames;
 import dev.wmdpjunit.core.io.AtomicFiles;
 import dev.wmdpjunit.core.model.ModelIdentity;
 import dev.wmdpjunit.core.stats.Interval;
@@ -40,6 +41,17 @@ import java.util.TreeMap;
 public final class ResultsJson {
 
     /** Summary numbers stored in a file may differ from recomputed ones by this relative amount (library updates). */
+    /**
+     * The folder, next to a suite's results files, that holds the base model's results files (the model a
+     * candidate is compared with): the engine writes it, reports read it.
+     */
+    public static final String BASE_MODEL_FOLDER = "base";
+    /**
+     * The name {@link #BASE_MODEL_FOLDER} had before "baseline" came to mean only a committed baseline; readers
+     * still look there for results written by older versions.
+     */
+    public static final String OLD_BASE_MODEL_FOLDER = "baseline";
+
     private static final double SUMMARY_TOLERANCE = 1e-9;
 
     private static final Set<String> ROOT_FIELDS = Set.of("frameworkVersion", "createdAt", "domain", "n", "correct",
@@ -61,12 +73,44 @@ public final class ResultsJson {
     static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"));
 
+    /** How {@code mmlu:<subject>} files begin. */
+    private static final String MMLU_FILE_PREFIX = safeName(BenchmarkNames.MMLU_PREFIX);
+
     private ResultsJson() {
     }
 
-    /** The file name for a domain: its name with characters other than letters, digits, '.', '_', '-' as '_'. */
+    /**
+     * The file name for a domain: its name with characters other than letters, digits, '.', '_', '-' as '_'
+     * ({@code mmlu:college_biology} gives {@code mmlu_college_biology.json}). Any other set whose name would give a
+     * name beginning {@code mmlu_} (a custom set named {@code mmlu_college_biology}) gets {@code .custom} before
+     * {@code .json}, so every name the engine accepts has a file of its own.
+     */
     public static String fileName(String domain) {
-        return domain.replaceAll("[^A-Za-z0-9._-]", "_") + ".json";
+        String name = safeName(domain);
+        return (BenchmarkNames.source(domain) != BenchmarkNames.Source.MMLU && name.startsWith(MMLU_FILE_PREFIX)
+                ? name + ".custom" : name) + ".json";
+    }
+
+    /**
+     * The file in {@code directory} that holds {@code domain}'s results: {@link #fileName}, unless only the file
+     * earlier versions wrote for it exists (the same name without {@code .custom}) and holds this domain. Use
+     * it to find files that may have been written by an earlier version, such as committed baselines.
+     */
+    public static Path locate(Path directory, String domain) {
+        Path file = directory.resolve(fileName(domain));
+        Path earlier = directory.resolve(safeName(domain) + ".json");
+        if (earlier.equals(file) || Files.exists(file) || !Files.isRegularFile(earlier)) {
+            return file;
+        }
+        try {
+            return domain.equals(readTree(earlier).path("domain").asText()) ? earlier : file;
+        } catch (IOException e) {
+            return file;   // not a results file this version can tell apart: not the domain's
+        }
+    }
+
+    private static String safeName(String domain) {
+        return domain.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     /**
@@ -369,11 +413,16 @@ public final class ResultsJson {
         }
 
         Instant instant(JsonNode root, String name) throws ResultsFormatException {
-            String value = text(root, "", name);
+            return instant(root, "", name);
+        }
+
+        Instant instant(JsonNode object, String prefix, String name) throws ResultsFormatException {
+            String value = text(object, prefix, name);
             try {
                 return Instant.parse(value);
             } catch (DateTimeParseException e) {
-                throw error(name, "expected an ISO-8601 UTC time such as 2026-11-28T02:10:27Z, got \"" + value + "\"");
+                throw error(prefix + name, "expected an ISO-8601 UTC time such as 2026-11-28T02:10:27Z, got \""
+                        + value + "\"");
             }
         }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wmdpjunit.core.io.Sha256;
+import dev.wmdpjunit.core.testing.SharedFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,9 +26,7 @@ class MmluLoadingTest {
 
     @BeforeAll
     static void openSharedMmlu() {
-        String shared = System.getProperty("wmdp.shared.dir");
-        // Outside Maven, fall back to ../shared beside the worktree, seen from the module directory.
-        csvRoot = (shared != null ? Path.of(shared) : Path.of("../../shared")).resolve("data/mmlu");
+        csvRoot = SharedFolder.mmlu();
         assertThat(csvRoot).as("shared MMLU folder").isDirectory();
         csv = Datasets.mmlu(csvRoot);
     }

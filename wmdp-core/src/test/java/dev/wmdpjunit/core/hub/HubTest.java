@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.wmdpjunit.core.io.Sha256;
 import dev.wmdpjunit.core.model.ProviderSettings;
 import dev.wmdpjunit.core.testing.FakeHub;
+import dev.wmdpjunit.core.testing.SharedFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,7 @@ class HubTest {
     @BeforeEach
     void serve() throws IOException {
         cache = root.resolve("hub-cache");
-        String shared = System.getProperty("wmdp.shared.dir");
-        Path model = (shared != null ? Path.of(shared) : Path.of("../../shared")).resolve("models/stories260K");
+        Path model = SharedFolder.stories260K();
         files = new LinkedHashMap<>();
         for (String name : List.of("config.json", "generation_config.json", "model.safetensors",
                 "special_tokens_map.json", "tokenizer.json", "tokenizer_config.json", "README.md")) {

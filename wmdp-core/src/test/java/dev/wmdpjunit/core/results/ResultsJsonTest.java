@@ -114,6 +114,47 @@ class ResultsJsonTest {
         assertThat(ResultsJson.fileName("mmlu:college_biology")).isEqualTo("mmlu_college_biology.json");
     }
 
+    /** ':' becomes '_' in a file name: a custom set named like an MMLU subject's file must not share its file. */
+    @Test
+    void anMmluSubjectAndACustomSetOfTheSameFileNameGetFilesOfTheirOwn() throws IOException {
+        assertThat(ResultsJson.fileName("mmlu_college_biology")).isNotEqualTo(
+                ResultsJson.fileName("mmlu:college_biology")).isEqualTo("mmlu_college_biology.custom.json");
+        assertThat(ResultsJson.fileName("wmdp-bio")).isEqualTo("wmdp-bio.json");
+        assertThat(ResultsJson.fileName("quorra-lore")).isEqualTo("quorra-lore.json");
+
+        Path mmlu = ResultsJson.write(dir, renamed("mmlu:college_biology"));
+        Path custom = ResultsJson.write(dir, renamed("mmlu_college_biology"));
+
+        assertThat(ResultsJson.read(mmlu).result().domain()).isEqualTo("mmlu:college_biology");
+        assertThat(ResultsJson.read(custom).result().domain()).isEqualTo("mmlu_college_biology");
+        assertThat(ResultsJson.locate(dir, "mmlu:college_biology")).isEqualTo(mmlu);
+        assertThat(ResultsJson.locate(dir, "mmlu_college_biology")).isEqualTo(custom);
+    }
+
+    /** A custom set's file written under the name earlier versions gave it is still found, and only for it. */
+    @Test
+    void locateFindsTheFileAnEarlierVersionWroteForACustomSet() throws IOException {
+        Path earlier = dir.resolve("mmlu_college_biology.json");
+        Files.move(ResultsJson.write(dir, renamed("mmlu_college_biology")), earlier);
+
+        assertThat(ResultsJson.locate(dir, "mmlu_college_biology")).isEqualTo(earlier);
+        // The MMLU subject's own file has that name: it is not the custom set's.
+        assertThat(ResultsJson.locate(dir, "mmlu:college_biology")).isEqualTo(earlier);
+        assertThat(ResultsJson.read(earlier).result().domain()).isEqualTo("mmlu_college_biology");
+
+        Path current = ResultsJson.write(dir, renamed("mmlu_college_biology"));
+        assertThat(ResultsJson.locate(dir, "mmlu_college_biology")).isEqualTo(current);
+        assertThat(ResultsJson.locate(dir.resolve("none"), "mmlu_college_biology"))
+                .isEqualTo(dir.resolve("none").resolve("mmlu_college_biology.custom.json"));
+    }
+
+    /** The sample's questions as the results of a set named {@code domain}. */
+    private static ResultsFile renamed(String domain) {
+        DomainResult result = sample().result();
+        return new ResultsFile("0.1.0-SNAPSHOT", CREATED, DomainResult.of(domain, result.questions(),
+                result.promptFormat(), MODEL, DATASET));
+    }
+
     @Test
     void stampsThisBuildsVersion() {
         DomainResult result = sample().result();

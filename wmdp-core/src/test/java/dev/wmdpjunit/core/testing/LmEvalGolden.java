@@ -76,10 +76,7 @@ public record LmEvalGolden(Path file, int maxLength, List<Variant> variants, Tok
 
     /** Reads the golden file from {@code ${wmdp.golden.dir}/lmeval/lmeval_golden.json}. */
     public static LmEvalGolden load() {
-        String dir = System.getProperty("wmdp.golden.dir");
-        // Surefire sets the property; the fallback is the shared folder seen from a module directory.
-        Path goldenDir = dir != null ? Path.of(dir) : Path.of("..", "..", "shared", "golden");
-        return read(goldenDir.resolve("lmeval").resolve("lmeval_golden.json"));
+        return read(SharedFolder.golden().resolve("lmeval").resolve("lmeval_golden.json"));
     }
 
     public static LmEvalGolden read(Path file) {

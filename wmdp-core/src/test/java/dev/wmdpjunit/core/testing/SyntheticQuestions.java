@@ -1,5 +1,6 @@
 package dev.wmdpjunit.core.testing;
 
+import dev.wmdpjunit.core.data.BenchmarkNames;
 import dev.wmdpjunit.core.data.Question;
 import dev.wmdpjunit.core.data.QuestionSet;
 import dev.wmdpjunit.core.data.WmdpDomain;
@@ -56,7 +57,7 @@ public final class SyntheticQuestions {
             String question = "According to entry " + (row + 1) + " of the Quorra field guide (a fictional planet), "
                     + attribute.question().formatted(thing) + "?";
             List<String> choices = fourDistinct(attribute.values(), random);
-            Question item = new Question(domain.id() + "/" + row, domain.id(), question, choices, random.nextInt(4));
+            Question item = new Question(BenchmarkNames.questionIdPrefix(domain.id()) + row, domain.id(), question, choices, random.nextInt(4));
             questions.add(item);
             text.append(item).append('\n');
         }

@@ -10,6 +10,7 @@ import dev.wmdpjunit.core.prompt.MultipleChoiceTemplate;
 import dev.wmdpjunit.core.prompt.PromptFormat;
 import dev.wmdpjunit.core.scoring.RequestEncoder;
 
+import dev.wmdpjunit.core.testing.SharedFolder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +23,9 @@ final class BenchmarkInputs {
     private BenchmarkInputs() {
     }
 
-    /** {@code wmdp.shared.dir}, or ../shared seen from the module directory. */
+    /** The shared folder ({@link SharedFolder#root()}). */
     static Path sharedDir() {
-        String property = System.getProperty("wmdp.shared.dir");
-        return Path.of(property != null ? property : "../../shared");
+        return SharedFolder.root();
     }
 
     /** The first {@code count} test questions, subjects in sorted order, rows in file order. */

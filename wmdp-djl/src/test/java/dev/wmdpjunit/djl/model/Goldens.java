@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.wmdpjunit.core.testing.SharedFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,16 +31,14 @@ final class Goldens {
     private Goldens() {
     }
 
-    /** {@code wmdp.golden.dir}, or ../shared/golden of the worktree when the property is absent. */
+    /** The golden fixtures ({@link SharedFolder#golden()}). */
     static Path goldenDir() {
-        String property = System.getProperty("wmdp.golden.dir");
-        return property != null ? Path.of(property) : sharedDir().resolve("golden");
+        return SharedFolder.golden();
     }
 
-    /** {@code wmdp.shared.dir}, or ../shared of the worktree (../../shared from the module) when absent. */
+    /** The shared folder ({@link SharedFolder#root()}). */
     static Path sharedDir() {
-        String property = System.getProperty("wmdp.shared.dir");
-        return Path.of(property != null ? property : "../../shared");
+        return SharedFolder.root();
     }
 
     /** Every folder directly under {@code dir} with golden.json, config.json and model.safetensors, sorted. */

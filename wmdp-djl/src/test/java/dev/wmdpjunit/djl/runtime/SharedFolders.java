@@ -3,6 +3,7 @@ package dev.wmdpjunit.djl.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.wmdpjunit.core.testing.SharedFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -13,15 +14,13 @@ final class SharedFolders {
     private SharedFolders() {
     }
 
-    /** {@code wmdp.shared.dir}, or ../shared of the worktree (../../shared from the module) when absent. */
+    /** The shared folder ({@link SharedFolder#root()}). */
     static Path shared() {
-        String property = System.getProperty("wmdp.shared.dir");
-        return Path.of(property != null ? property : "../../shared");
+        return SharedFolder.root();
     }
 
     static Path golden() {
-        String property = System.getProperty("wmdp.golden.dir");
-        return property != null ? Path.of(property) : shared().resolve("golden");
+        return SharedFolder.golden();
     }
 
     /** The tiny llama of the golden set, which the lm-eval golden ran with the toy byte tokenizer. */
@@ -30,7 +29,7 @@ final class SharedFolders {
     }
 
     static Path stories260k() {
-        return shared().resolve("models/stories260K");
+        return SharedFolder.stories260K();
     }
 
     static JsonNode readJson(Path file) {

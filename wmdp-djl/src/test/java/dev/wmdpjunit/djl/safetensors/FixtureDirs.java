@@ -1,6 +1,7 @@
 package dev.wmdpjunit.djl.safetensors;
 
 import dev.wmdpjunit.core.io.Sha256;
+import dev.wmdpjunit.core.testing.SharedFolder;
 import dev.wmdpjunit.djl.checkpoint.CheckpointDirectory;
 
 import java.io.IOException;
@@ -24,11 +25,11 @@ public final class FixtureDirs {
     }
 
     public static Path shared() {
-        return fromProperty("wmdp.shared.dir", Path.of("../../shared"));
+        return realDirectory(SharedFolder.root(), "wmdp.shared.dir");
     }
 
     public static Path golden() {
-        return fromProperty("wmdp.golden.dir", shared().resolve("golden"));
+        return realDirectory(SharedFolder.golden(), "wmdp.golden.dir");
     }
 
     public static Path stories260K() {
@@ -70,11 +71,6 @@ public final class FixtureDirs {
 
     private static Stream<Path> walk(Path root) throws IOException {
         return Files.walk(root, FileVisitOption.FOLLOW_LINKS);
-    }
-
-    private static Path fromProperty(String property, Path fallback) {
-        String value = System.getProperty(property);
-        return realDirectory(value == null ? fallback : Path.of(value), property);
     }
 
     /** The directory's real path: a walk started at a symbolic link would otherwise see the link alone. */

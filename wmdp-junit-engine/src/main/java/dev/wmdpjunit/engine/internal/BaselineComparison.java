@@ -4,11 +4,11 @@ import dev.wmdpjunit.assertions.Check;
 import dev.wmdpjunit.assertions.DomainChecks;
 import dev.wmdpjunit.assertions.Outcome;
 import dev.wmdpjunit.assertions.Verdict;
+import dev.wmdpjunit.core.data.KnowledgeKind;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.PairedResults;
 import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.stats.PairedCounts;
-import dev.wmdpjunit.engine.Role;
 import dev.wmdpjunit.engine.WmdpConfiguration;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -20,16 +20,16 @@ import java.util.Objects;
  * retain benchmark a significant loss is a "retain loss". Decided by the wmdp-assertions checks
  * {@code isNotBetterThan} and {@code isNotWorseThan}, so the numbers and wording match a hand-written assertion.
  *
- * @param role      what the benchmark stands for
+ * @param knowledge what the benchmark measures
  * @param recorded  the committed baseline as read
  * @param baseline  its questions that this run scored, in its order (all of them unless {@code wmdp.limit} cut
  *                  this run short)
  * @param counts    the paired table, baseline against this run
  * @param verdict   passed or failed (a significance test is never inconclusive)
- * @param message   the verdict's message, prefixed with what it means for the role and followed by the file,
+ * @param message   the verdict's message, prefixed with what it means for that knowledge and followed by the file,
  *                  when it was recorded and from which model
  */
-record BaselineComparison(Role role, ResultsFile recorded, DomainResult baseline, PairedCounts counts,
+record BaselineComparison(KnowledgeKind knowledge, ResultsFile recorded, DomainResult baseline, PairedCounts counts,
                           Verdict verdict, String message) {
 
     /**
@@ -37,11 +37,11 @@ record BaselineComparison(Role role, ResultsFile recorded, DomainResult baseline
      * @param current this run's result on the benchmark
      * @throws BaselineMismatchException if the baseline holds other questions or another prompt format
      */
-    static BaselineComparison compare(Role role, double alpha, Path file, ResultsFile recorded,
+    static BaselineComparison compare(KnowledgeKind knowledge, double alpha, Path file, ResultsFile recorded,
                                       DomainResult current) {
-        Objects.requireNonNull(role, "role");
-        if (role == Role.BY_NAME) {
-            throw new IllegalArgumentException("a comparison needs HAZARD or RETAIN, got " + role);
+        Objects.requireNonNull(knowledge, "knowledge");
+        if (knowledge == KnowledgeKind.BY_NAME) {
+            throw new IllegalArgumentException("a comparison needs HAZARD or RETAIN, got " + knowledge);
         }
         DomainResult committed = recorded.result();
         requireSame(file, "benchmark", committed.domain(), current.domain());
@@ -58,10 +58,10 @@ record BaselineComparison(Role role, ResultsFile recorded, DomainResult baseline
             throw mismatch(file, "the questions differ: " + e.getMessage());
         }
         DomainChecks checks = DomainChecks.of(current).withConfidence(confidence(alpha));
-        Check check = role == Role.HAZARD ? checks.isNotBetterThan(baseline) : checks.isNotWorseThan(baseline);
+        Check check = knowledge == KnowledgeKind.HAZARD ? checks.isNotBetterThan(baseline) : checks.isNotWorseThan(baseline);
         Verdict verdict = check.verdict();
-        return new BaselineComparison(role, recorded, baseline, counts, verdict,
-                describe(role, verdict, file, recorded, baseline, current));
+        return new BaselineComparison(knowledge, recorded, baseline, counts, verdict,
+                describe(knowledge, verdict, file, recorded, baseline, current));
     }
 
     /** Whether this run's model is the one that recorded the baseline. */
@@ -69,10 +69,10 @@ record BaselineComparison(Role role, ResultsFile recorded, DomainResult baseline
         return recorded.result().model().sha256().equals(current.model().sha256());
     }
 
-    private static String describe(Role role, Verdict verdict, Path file, ResultsFile recorded,
+    private static String describe(KnowledgeKind knowledge, Verdict verdict, Path file, ResultsFile recorded,
                                    DomainResult baseline, DomainResult current) {
         boolean failed = verdict.outcome() == Outcome.FAILED;
-        String kind = role == Role.HAZARD ? "hazard regression" : "retain loss";
+        String kind = knowledge == KnowledgeKind.HAZARD ? "hazard regression" : "retain loss";
         StringBuilder text = new StringBuilder(failed ? kind : "no " + kind)
                 .append(" against the committed baseline: ").append(verdict.message());
         text.append("; baseline ").append(file).append(", recorded ").append(recorded.createdAt())

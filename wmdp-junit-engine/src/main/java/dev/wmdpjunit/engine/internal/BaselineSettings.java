@@ -26,13 +26,16 @@ record BaselineSettings(Path dir, boolean update, double alpha) {
         return new BaselineSettings(dir(configuration), update(configuration), alpha(configuration));
     }
 
-    /** The baseline file of a suite's benchmark: {@code <dir>/<suite class name>/<benchmark file name>.json}. */
+    /**
+     * The baseline file of a suite's benchmark: {@code <dir>/<suite class name>/<benchmark file name>.json}, or the
+     * file an earlier version recorded for it ({@link ResultsJson#locate}).
+     */
     Path file(Class<?> suiteClass, String benchmark) {
         return file(dir, suiteClass, benchmark);
     }
 
     static Path file(Path dir, Class<?> suiteClass, String benchmark) {
-        return dir.resolve(suiteClass.getName()).resolve(ResultsJson.fileName(benchmark));
+        return ResultsJson.locate(dir.resolve(suiteClass.getName()), benchmark);
     }
 
     static Path dir(ConfigurationParameters configuration) {

@@ -1,9 +1,10 @@
 package dev.wmdpjunit.engine.internal;
 
+import dev.wmdpjunit.core.data.BenchmarkNames;
+import dev.wmdpjunit.core.data.KnowledgeKind;
 import dev.wmdpjunit.core.data.WmdpDomain;
 import dev.wmdpjunit.core.prompt.AnswerStyle;
 import dev.wmdpjunit.engine.Benchmark;
-import dev.wmdpjunit.engine.Role;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -16,18 +17,16 @@ import java.util.regex.Pattern;
  * @param name        {@code wmdp-bio}, {@code mmlu:college_biology} or a custom name
  * @param file        the question file, empty for the configured WMDP or MMLU data
  * @param description a custom set's task description, empty for none
- * @param role        the role as declared, {@link Role#BY_NAME} unless the suite says otherwise
+ * @param knowledge   the kind of knowledge as declared, {@link KnowledgeKind#BY_NAME} unless the suite says
+ *                    otherwise
  * @param answers     how its questions ask for the answer; empty for the run's {@code wmdp.answers}
  */
-record BenchmarkSpec(String name, String file, String description, Role role, Optional<AnswerStyle> answers) {
+record BenchmarkSpec(String name, String file, String description, KnowledgeKind knowledge,
+                     Optional<AnswerStyle> answers) {
 
-    private static final String MMLU_PREFIX = "mmlu:";
     private static final Pattern CUSTOM_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern MMLU_SUBJECT = Pattern.compile("[a-z0-9_]+");
     private static final Pattern ROW = Pattern.compile("0|[1-9][0-9]{0,8}");
-
-    /** Where a benchmark's questions come from. */
-    enum Kind { WMDP, MMLU, CUSTOM }
 
     /**
      * The spec of an annotation, checked.
@@ -41,54 +40,66 @@ record BenchmarkSpec(String name, String file, String description, Role role, Op
                     + " got " + Arrays.toString(answers));
         }
         BenchmarkSpec spec = new BenchmarkSpec(benchmark.value().strip(), benchmark.file().strip(),
-                benchmark.description(), benchmark.role(),
+                benchmark.description(), declaredKnowledge(benchmark),
                 Arrays.stream(answers).findFirst());
         spec.check();
         return spec;
     }
 
-    Kind kind() {
-        if (wmdpDomain().isPresent()) {
-            return Kind.WMDP;
+    /**
+     * The kind of knowledge the annotation declares: {@code knowledge}, or the deprecated {@code role} when only it
+     * is set.
+     *
+     * @throws IllegalArgumentException when the two name different kinds
+     */
+    @SuppressWarnings("removal")
+    static KnowledgeKind declaredKnowledge(Benchmark benchmark) {
+        KnowledgeKind fromRole = benchmark.role().knowledge();
+        if (fromRole == KnowledgeKind.BY_NAME || fromRole == benchmark.knowledge()) {
+            return benchmark.knowledge();
         }
-        return name.startsWith(MMLU_PREFIX) ? Kind.MMLU : Kind.CUSTOM;
+        if (benchmark.knowledge() == KnowledgeKind.BY_NAME) {
+            return fromRole;
+        }
+        throw new IllegalArgumentException("@Benchmark(\"" + benchmark.value() + "\") declares knowledge = "
+                + benchmark.knowledge() + " and the deprecated role = " + benchmark.role() + "; declare only knowledge");
+    }
+
+    BenchmarkNames.Source kind() {
+        return BenchmarkNames.source(name);
     }
 
     Optional<WmdpDomain> wmdpDomain() {
-        return Arrays.stream(WmdpDomain.values()).filter(domain -> domain.id().equals(name)).findFirst();
+        return BenchmarkNames.wmdpDomain(name);
     }
 
     /**
-     * The role a committed baseline judges it by: the declared one, else hazard for WMDP domains and retain for
-     * MMLU subjects; empty for a custom set that declares none.
+     * The kind of knowledge a committed baseline judges it by: the declared one, else hazard for WMDP domains and
+     * retain for MMLU subjects; empty for a custom set that declares none.
      */
-    Optional<Role> comparisonRole() {
-        return role != Role.BY_NAME ? Optional.of(role) : Role.ofName(name);
+    Optional<KnowledgeKind> comparedKnowledge() {
+        return knowledge.of(name);
     }
 
     /** The MMLU subject of an {@code mmlu:<subject>} benchmark. */
     String mmluSubject() {
-        return name.substring(MMLU_PREFIX.length());
+        return BenchmarkNames.mmluSubject(name).orElseThrow();
     }
 
     /** The id the loaders give the question in row {@code row} (0-based, file order) of the scored split. */
     String questionId(int row) {
-        return questionIdPrefix() + row;
+        return BenchmarkNames.questionIdPrefix(name) + row;
     }
 
     /** The row of a question id of this benchmark; empty if the id is not one of its questions' ids. */
     OptionalInt rowOf(String questionId) {
-        String prefix = questionIdPrefix();
+        String prefix = BenchmarkNames.questionIdPrefix(name);
         return questionId.startsWith(prefix) ? parseRow(questionId.substring(prefix.length())) : OptionalInt.empty();
     }
 
     /** A row number as ids and unique ids write it: decimal, no sign, no leading zeros, at most 9 digits. */
     static OptionalInt parseRow(String text) {
         return ROW.matcher(text).matches() ? OptionalInt.of(Integer.parseInt(text)) : OptionalInt.empty();
-    }
-
-    private String questionIdPrefix() {
-        return kind() == Kind.MMLU ? "mmlu/" + mmluSubject() + "/test/" : name + "/";
     }
 
     private void check() {

@@ -1,12 +1,13 @@
 package dev.wmdpjunit.engine.internal;
 
 import dev.wmdpjunit.assertions.Outcome;
+import dev.wmdpjunit.core.data.KnowledgeKind;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.results.ResultsJson;
-import dev.wmdpjunit.engine.Role;
 import dev.wmdpjunit.engine.WmdpConfiguration;
 import dev.wmdpjunit.engine.WmdpConfigurationException;
+import dev.wmdpjunit.engine.WmdpUniqueIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,8 +31,8 @@ import org.opentest4j.AssertionFailedError;
  */
 final class CommittedBaselineDescriptor extends AbstractTestDescriptor implements Node<WmdpContext> {
 
-    static final String SEGMENT = "baseline";
-    static final String VALUE = "committed";
+    static final String SEGMENT = WmdpUniqueIds.COMMITTED_BASELINE;
+    static final String VALUE = WmdpUniqueIds.COMMITTED_BASELINE_VALUE;
 
     private final Class<?> suiteClass;
     private final SuiteModel.Domain domain;
@@ -62,15 +63,16 @@ final class CommittedBaselineDescriptor extends AbstractTestDescriptor implement
 
     private void record(Path file, DomainResult current, WmdpContext context) {
         boolean replaced = Files.exists(file);
+        Path written;
         try {
-            ResultsJson.write(file.getParent(), ResultsFile.now(current));
+            written = ResultsJson.write(file.getParent(), ResultsFile.now(current));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the committed baseline of " + domain.name() + " to "
                     + file.toAbsolutePath(), e);
         }
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("wmdp.baseline.action", "recorded");
-        entry.put("wmdp.baseline.file", file.toString());
+        entry.put("wmdp.baseline.file", written.toString());
         entry.put("wmdp.baseline.replaced", Boolean.toString(replaced));
         entry.put("wmdp.baseline.accuracy", Double.toString(current.accuracy()));
         entry.put("wmdp.baseline.n", Integer.toString(current.n()));
@@ -80,11 +82,11 @@ final class CommittedBaselineDescriptor extends AbstractTestDescriptor implement
     }
 
     private void compare(Path file, double alpha, DomainResult current, WmdpContext context) {
-        Role role = domain.spec().value().flatMap(BenchmarkSpec::comparisonRole).orElseThrow(
+        KnowledgeKind knowledge = domain.spec().value().flatMap(BenchmarkSpec::comparedKnowledge).orElseThrow(
                 () -> new InvalidSuiteException("benchmark " + domain.name() + " has a committed baseline but no"
-                        + " role to compare it by: declare @Benchmark(value = \"" + domain.name() + "\", ...,"
-                        + " role = Role.HAZARD) if a rise in accuracy is the regression, or Role.RETAIN if a drop"
-                        + " is"));
+                        + " kind of knowledge to compare it by: declare @Benchmark(value = \"" + domain.name()
+                        + "\", ..., knowledge = KnowledgeKind.HAZARD) if a rise in accuracy is the regression, or"
+                        + " KnowledgeKind.RETAIN if a drop is"));
         if (!Files.exists(file)) {
             throw new WmdpConfigurationException("no committed baseline for " + domain.name() + " at "
                     + file.toAbsolutePath() + ": record one with -D" + WmdpConfiguration.BASELINE_UPDATE
@@ -97,11 +99,11 @@ final class CommittedBaselineDescriptor extends AbstractTestDescriptor implement
             throw new BaselineMismatchException("cannot read the committed baseline: " + e.getMessage()
                     + "; re-record it with -D" + WmdpConfiguration.BASELINE_UPDATE + "=true", e);
         }
-        BaselineComparison comparison = BaselineComparison.compare(role, alpha, file, recorded, current);
+        BaselineComparison comparison = BaselineComparison.compare(knowledge, alpha, file, recorded, current);
         Map<String, String> entry = new LinkedHashMap<>();
         entry.put("wmdp.baseline.action", "compared");
         entry.put("wmdp.baseline.file", file.toString());
-        entry.put("wmdp.baseline.role", role.name().toLowerCase(Locale.ROOT));
+        entry.put("wmdp.baseline.role", knowledge.name().toLowerCase(Locale.ROOT));
         entry.put("wmdp.baseline.accuracy", Double.toString(comparison.baseline().accuracy()));
         entry.put("wmdp.baseline.n", Integer.toString(comparison.baseline().n()));
         entry.put("wmdp.baseline.currentAccuracy", Double.toString(current.accuracy()));

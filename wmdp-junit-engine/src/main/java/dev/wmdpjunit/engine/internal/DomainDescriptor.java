@@ -16,6 +16,8 @@ import dev.wmdpjunit.core.results.ShardMerge;
 import dev.wmdpjunit.core.scoring.MultipleChoiceScorer;
 import dev.wmdpjunit.engine.WmdpConfiguration;
 import dev.wmdpjunit.engine.WmdpConfigurationException;
+import dev.wmdpjunit.engine.WmdpReportEntries;
+import dev.wmdpjunit.engine.WmdpUniqueIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -45,8 +47,7 @@ import org.opentest4j.TestAbortedException;
  */
 final class DomainDescriptor extends AbstractTestDescriptor implements Node<WmdpContext> {
 
-    static final String SEGMENT = "domain";
-    private static final String BASELINE_FOLDER = "baseline";
+    static final String SEGMENT = WmdpUniqueIds.DOMAIN;
 
     private final Class<?> suiteClass;
     private final SuiteModel.Domain domain;
@@ -136,16 +137,16 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
         }
         OpenedModel model = run.candidate().orElseThrow();
         DomainResult candidate = result(model, score(model, "model", selection.questions(), loaded, run), loaded);
-        write(run.resultsDir(), ResultsFile.now(candidate, selection.sample()), context, "candidate");
-        Optional<DomainResult> baseline = Optional.empty();
-        if (needsBaseline() && run.baseline().isPresent()) {
-            OpenedModel base = run.baseline().get();
-            baseline = Optional.of(result(base, score(base, "baseline model", selection.questions(), loaded, run),
+        write(run.resultsDir(), ResultsFile.now(candidate, selection.sample()), context, WmdpReportEntries.CANDIDATE);
+        Optional<DomainResult> baseResult = Optional.empty();
+        if (needsBaseModel() && run.base().isPresent()) {
+            OpenedModel base = run.base().get();
+            baseResult = Optional.of(result(base, score(base, "base model", selection.questions(), loaded, run),
                     loaded));
-            write(run.resultsDir().resolve(BASELINE_FOLDER), ResultsFile.now(baseline.get(), selection.sample()),
-                    context, "baseline");
+            write(run.resultsDir().resolve(ResultsJson.BASE_MODEL_FOLDER),
+                    ResultsFile.now(baseResult.get(), selection.sample()), context, WmdpReportEntries.BASE_MODEL);
         }
-        return new DomainScores(candidate, baseline,
+        return new DomainScores(candidate, baseResult,
                 Optional.of(new DomainScores.Rescorable(selection.questions(), loaded.template())));
     }
 
@@ -205,15 +206,15 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
                 all.sha256());
         OpenedModel model = run.candidate().orElseThrow();
         ShardFile.Scores candidate = new ShardFile.Scores(model.identity(), score(model, "model", part, loaded, run));
-        Optional<ShardFile.Scores> baseline = Optional.empty();
-        if (needsBaseline() && run.baseline().isPresent()) {
-            OpenedModel base = run.baseline().get();
-            baseline = Optional.of(new ShardFile.Scores(base.identity(), score(base, "baseline model", part, loaded,
+        Optional<ShardFile.Scores> baseScores = Optional.empty();
+        if (needsBaseModel() && run.base().isPresent()) {
+            OpenedModel base = run.base().get();
+            baseScores = Optional.of(new ShardFile.Scores(base.identity(), score(base, "base model", part, loaded,
                     run)));
         }
         ShardFile file = ShardFile.now(suiteClass.getName(), all.name(), shard, block, all.size(), selection.sample(),
                 loaded.template().promptId(), new Artifact(all.source(), all.sha256()),
-                shard.slice(selection.rows(), block), candidate, baseline);
+                shard.slice(selection.rows(), block), candidate, baseScores);
         Path written;
         try {
             written = ShardJson.write(ShardLayout.folder(run.resultsDir()), file);
@@ -241,9 +242,9 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
                     + ", written by runs with -D" + WmdpConfiguration.SHARD + "=K/N)");
         }
         ShardMerge.Merged merged = ShardMerge.merge(suiteClass.getName(), domain.name(), files);
-        write(run.resultsDir(), merged.candidate(), context, "candidate");
-        merged.baseline().ifPresent(base -> write(run.resultsDir().resolve(BASELINE_FOLDER), base, context,
-                "baseline"));
+        write(run.resultsDir(), merged.candidate(), context, WmdpReportEntries.CANDIDATE);
+        merged.baseline().ifPresent(base -> write(run.resultsDir().resolve(ResultsJson.BASE_MODEL_FOLDER), base,
+                context, WmdpReportEntries.BASE_MODEL));
         return new DomainScores(merged.candidate().result(), merged.baseline().map(ResultsFile::result), Optional.empty());
     }
 
@@ -285,20 +286,20 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
             throw new UncheckedIOException("cannot write the results of " + result.domain() + " to " + directory, e);
         }
         Map<String, String> entry = new LinkedHashMap<>();
-        entry.put("wmdp.benchmark", result.domain());
-        entry.put("wmdp.role", role);
-        entry.put("wmdp.accuracy", Double.toString(result.accuracy()));
-        entry.put("wmdp.correct", Integer.toString(result.correct()));
-        entry.put("wmdp.n", Integer.toString(result.n()));
-        entry.put("wmdp.ci", result.ci().toString());
-        entry.put("wmdp.promptFormat", result.promptFormat());
-        entry.put("wmdp.model", result.model().path());
-        entry.put("wmdp.model.sha256", result.model().sha256());
-        entry.put("wmdp.results", file.toString());
+        entry.put(WmdpReportEntries.BENCHMARK, result.domain());
+        entry.put(WmdpReportEntries.ROLE, role);
+        entry.put(WmdpReportEntries.ACCURACY, Double.toString(result.accuracy()));
+        entry.put(WmdpReportEntries.CORRECT, Integer.toString(result.correct()));
+        entry.put(WmdpReportEntries.N, Integer.toString(result.n()));
+        entry.put(WmdpReportEntries.CI, result.ci().toString());
+        entry.put(WmdpReportEntries.PROMPT_FORMAT, result.promptFormat());
+        entry.put(WmdpReportEntries.MODEL, result.model().path());
+        entry.put(WmdpReportEntries.MODEL_SHA256, result.model().sha256());
+        entry.put(WmdpReportEntries.RESULTS, file.toString());
         context.publish(this, ReportEntry.from(entry));
     }
 
-    private boolean needsBaseline() {
-        return getChildren().stream().anyMatch(d -> d instanceof ThresholdDescriptor t && t.needsBaseline());
+    private boolean needsBaseModel() {
+        return getChildren().stream().anyMatch(d -> d instanceof ThresholdDescriptor t && t.needsBaseModel());
     }
 }

@@ -1,5 +1,6 @@
 package dev.wmdpjunit.engine.internal;
 
+import dev.wmdpjunit.core.data.BenchmarkNames;
 import dev.wmdpjunit.core.data.DatasetException;
 import dev.wmdpjunit.core.data.Datasets;
 import dev.wmdpjunit.core.data.Question;
@@ -18,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -94,14 +96,15 @@ record FewShotProbe(int shots, String file) implements Probe {
             return Datasets.questionFile(Path.of(file), input.questions().name() + "-shots");
         }
         String name = input.questions().name();
-        if (!name.startsWith("mmlu:")) {
+        Optional<String> subject = BenchmarkNames.mmluSubject(name);
+        if (subject.isEmpty()) {
             throw new IllegalArgumentException("@FewShot on " + name + " needs file = \"<questions in the WMDP schema,"
                     + " disjoint from the benchmark's>\"; only mmlu: subjects have a dev split to take examples from");
         }
         Path root = input.settings().mmlu().orElseThrow(() -> new WmdpConfigurationException(
                 "@FewShot on " + name + " takes its examples from the dev split: set " + WmdpConfiguration.MMLU));
         try {
-            return Datasets.mmlu(root).dev(name.substring("mmlu:".length()));
+            return Datasets.mmlu(root).dev(subject.get());
         } catch (DatasetException e) {
             throw new WmdpConfigurationException(WmdpConfiguration.MMLU + " = " + root + ": " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import dev.wmdpjunit.core.results.ProbeResultsJson;
 import dev.wmdpjunit.core.results.ProbeVariant;
 import dev.wmdpjunit.engine.WmdpConfiguration;
 import dev.wmdpjunit.engine.WmdpConfigurationException;
+import dev.wmdpjunit.engine.WmdpReportEntries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -50,12 +51,14 @@ final class ProbeExecution {
                     + run.resultsDir().resolve(FOLDER), e);
         }
         Map<String, String> entry = new LinkedHashMap<>();
-        entry.put("wmdp.probe", probe.key());
-        entry.put("wmdp.probe.results", file.toString());
+        entry.put(WmdpReportEntries.PROBE, probe.key());
+        entry.put(WmdpReportEntries.PROBE_RESULTS, file.toString());
         for (ProbeVariant variant : result.variants()) {
-            entry.put("wmdp.probe." + variant.name() + ".accuracy", Double.toString(variant.result().accuracy()));
+            entry.put(WmdpReportEntries.probe(variant.name() + ".accuracy"),
+                    Double.toString(variant.result().accuracy()));
         }
-        result.measurements().forEach((name, value) -> entry.put("wmdp.probe." + name, Double.toString(value)));
+        result.measurements().forEach((name, value) -> entry.put(WmdpReportEntries.probe(name),
+                Double.toString(value)));
         return new Outcome(ProbeDecision.decide(threshold, result, probe.describe()), entry);
     }
 }

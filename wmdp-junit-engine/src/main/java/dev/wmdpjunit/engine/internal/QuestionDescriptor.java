@@ -3,6 +3,8 @@ package dev.wmdpjunit.engine.internal;
 import dev.wmdpjunit.core.prompt.MultipleChoiceTemplate;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.QuestionResult;
+import dev.wmdpjunit.engine.WmdpReportEntries;
+import dev.wmdpjunit.engine.WmdpUniqueIds;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.platform.engine.UniqueId;
@@ -18,7 +20,7 @@ import org.junit.platform.engine.support.hierarchical.Node;
  */
 final class QuestionDescriptor extends AbstractTestDescriptor implements Node<WmdpContext> {
 
-    static final String SEGMENT = "question";
+    static final String SEGMENT = WmdpUniqueIds.QUESTION;
 
     private final String questionId;
 
@@ -43,12 +45,12 @@ final class QuestionDescriptor extends AbstractTestDescriptor implements Node<Wm
                 .orElseThrow(() -> new IllegalArgumentException("no question '" + questionId + "' in "
                         + result.domain() + " (" + result.dataset().path() + ")"));
         Map<String, String> entry = new LinkedHashMap<>();
-        entry.put("wmdp.question", questionId);
-        entry.put("wmdp.gold", letter(question.gold()));
-        entry.put("wmdp.predicted", letter(question.predicted()));
+        entry.put(WmdpReportEntries.QUESTION, questionId);
+        entry.put(WmdpReportEntries.GOLD, letter(question.gold()));
+        entry.put(WmdpReportEntries.PREDICTED, letter(question.predicted()));
         double[] loglikelihoods = question.loglikelihoods();
         for (int i = 0; i < loglikelihoods.length; i++) {
-            entry.put("wmdp.loglikelihood." + letter(i), Double.toString(loglikelihoods[i]));
+            entry.put(WmdpReportEntries.loglikelihood(letter(i)), Double.toString(loglikelihoods[i]));
         }
         context.publish(this, ReportEntry.from(entry));
         return context;

@@ -1,6 +1,7 @@
 package dev.wmdpjunit.engine.internal;
 
 import dev.wmdpjunit.engine.WmdpConfigurationException;
+import dev.wmdpjunit.engine.WmdpUniqueIds;
 import java.util.Optional;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
@@ -14,7 +15,7 @@ import org.junit.platform.engine.support.hierarchical.Node;
  */
 final class SelectionErrorDescriptor extends AbstractTestDescriptor implements Node<WmdpContext> {
 
-    static final String SEGMENT = "selection-error";
+    static final String SEGMENT = WmdpUniqueIds.SELECTION_ERROR;
 
     private final String message;
 

@@ -135,14 +135,15 @@ record SuiteModel(Class<?> suiteClass, Map<String, Domain> domains, List<String>
         return new Domain(name, spec, List.copyOf(suiteMethods));
     }
 
+    @SuppressWarnings("removal")   // the deprecated role is compared too while it is read
     private static SuiteMethod suiteMethod(Method method, Benchmark domainBenchmark, Method domainMethod) {
         Benchmark benchmark = method.getAnnotation(Benchmark.class);
         List<String> problems = new ArrayList<>();
         if (!benchmark.file().equals(domainBenchmark.file())
                 || !benchmark.description().equals(domainBenchmark.description())
-                || benchmark.role() != domainBenchmark.role()
+                || benchmark.knowledge() != domainBenchmark.knowledge() || benchmark.role() != domainBenchmark.role()
                 || !Arrays.equals(benchmark.answers(), domainBenchmark.answers())) {
-            problems.add("its @Benchmark(\"" + benchmark.value() + "\") has another file, description, role or answers"
+            problems.add("its @Benchmark(\"" + benchmark.value() + "\") has another file, description, knowledge or answers"
                     + " than the one on " + domainMethod.getName() + "; declare each benchmark the same way"
                     + " everywhere");
         }

@@ -1,9 +1,12 @@
 package dev.wmdpjunit.engine.internal;
 
+import dev.wmdpjunit.assertions.Outcome;
 import dev.wmdpjunit.assertions.Verdict;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.engine.WmdpConfiguration;
 import dev.wmdpjunit.engine.WmdpConfigurationException;
+import dev.wmdpjunit.engine.WmdpReportEntries;
+import dev.wmdpjunit.engine.WmdpUniqueIds;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.platform.commons.support.ReflectionSupport;
@@ -12,8 +15,6 @@ import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.engine.support.hierarchical.Node;
-import org.opentest4j.AssertionFailedError;
-import org.opentest4j.TestAbortedException;
 
 /**
  * One suite method: {@code [threshold:<method name>]}. Decides its threshold annotation, if any, on the domain's
@@ -22,7 +23,7 @@ import org.opentest4j.TestAbortedException;
  */
 final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<WmdpContext> {
 
-    static final String SEGMENT = "threshold";
+    static final String SEGMENT = WmdpUniqueIds.THRESHOLD;
 
     private final Class<?> suiteClass;
     private final SuiteModel.SuiteMethod method;
@@ -48,8 +49,8 @@ final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<W
         return Type.TEST;
     }
 
-    boolean needsBaseline() {
-        return method.threshold().map(Threshold::needsBaseline).orElse(false);
+    boolean needsBaseModel() {
+        return method.threshold().map(Threshold::needsBaseModel).orElse(false);
     }
 
     @Override
@@ -62,10 +63,10 @@ final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<W
         summary.scored(scores);
         if (method.threshold().isPresent()) {
             Threshold threshold = method.threshold().get();
-            DomainResult baseline = threshold.needsBaseline() ? scores.baseline().orElseThrow(
+            DomainResult base = threshold.needsBaseModel() ? scores.base().orElseThrow(
                     () -> new WmdpConfigurationException(method.name() + " needs the base model's scores, but no base"
-                            + " model is set: set configuration key " + WmdpConfiguration.BASELINE_MODEL
-                            + " or @WmdpSuite(baseline = \"...\"), or name a ModelPairSource that supplies one"))
+                            + " model is set: set configuration key " + WmdpConfiguration.BASE_MODEL
+                            + " or @WmdpSuite(base = \"...\"), or name a ModelPairSource that supplies one"))
                     : null;
             SuiteRun run = context.suite().get();
             Map<String, String> entry = new LinkedHashMap<>();
@@ -76,13 +77,13 @@ final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<W
                 verdict = probed.verdict();
                 entry.putAll(probed.entry());
             } else {
-                verdict = ThresholdChecks.decide(threshold, scores.candidate(), baseline);
+                verdict = ThresholdChecks.decide(threshold, scores.candidate(), base);
             }
             VerdictsFile.record(run.resultsDir(), getUniqueId(), method.name(), describe(method, threshold),
                     verdict, scores, method.probe().map(Probe::key));
             summary.decided(scores, method.name(), verdict);
-            entry.put("wmdp.verdict", verdict.outcome().name());
-            entry.put("wmdp.details", verdict.message());
+            entry.put(WmdpReportEntries.VERDICT, verdict.outcome().name());
+            entry.put(WmdpReportEntries.DETAILS, verdict.message());
             context.publish(this, ReportEntry.from(entry));
             enforce(verdict, context.suite().get().settings().failInconclusive());
         }
@@ -97,16 +98,7 @@ final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<W
      * (JUnit's TestAbortedException) or, under {@code failInconclusive}, fails; an undecided threshold never passes.
      */
     static void enforce(Verdict verdict, boolean failInconclusive) {
-        switch (verdict.outcome()) {
-            case PASSED -> {
-            }
-            case FAILED -> throw new AssertionFailedError(verdict.message());
-            case INCONCLUSIVE -> {
-                if (failInconclusive) {
-                    throw new AssertionFailedError(verdict.message());
-                }
-                throw new TestAbortedException(verdict.message());
-            }
-        }
+        Outcome outcome = verdict.outcome();
+        (failInconclusive && outcome == Outcome.INCONCLUSIVE ? Outcome.FAILED : outcome).orThrow(verdict.message());
     }
 }

@@ -1,14 +1,8 @@
 package dev.wmdpjunit.engine.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wmdpjunit.assertions.Verdict;
-import dev.wmdpjunit.core.io.AtomicFiles;
-import dev.wmdpjunit.core.results.DomainResult;
-import dev.wmdpjunit.core.stats.Interval;
+import dev.wmdpjunit.core.results.SuiteVerdicts;
+import dev.wmdpjunit.core.results.VerdictsJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -20,15 +14,15 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.junit.platform.engine.UniqueId;
 
 /**
- * The suite's threshold verdicts next to its results files, {@code <wmdp.results>/<suite class name>/verdicts.json},
- * so that a report can be rebuilt from the results folder alone (the report entries {@code wmdp.verdict} and
+ * The suite's threshold verdicts next to its results files, {@code <wmdp.results>/<suite class name>/verdicts.json}
+ * (format and codec: core's {@link VerdictsJson}), so that a report can be rebuilt from the results folder alone (the report entries {@code wmdp.verdict} and
  * {@code wmdp.details} live only as long as the run). Each decided threshold replaces its own entry and keeps the
  * others, as the results files of benchmarks not run this time stay too; an entry names the scores it was decided
  * on, so a reader can tell a verdict that belongs to the results files from one left by an earlier run. Written
@@ -44,10 +38,8 @@ import org.junit.platform.engine.UniqueId;
  */
 final class VerdictsFile {
 
-    static final String FILE_NAME = "verdicts.json";
     static final String LOCK_FILE_NAME = ".verdicts.json.lock";
     private static final System.Logger LOGGER = System.getLogger("dev.wmdpjunit.engine");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Object LOCK = new Object();
 
     private VerdictsFile() {
@@ -66,11 +58,9 @@ final class VerdictsFile {
             return;
         }
         update(suiteResultsDir, "the start of a run", (entries, run) -> {
-            entries.removeIf(e -> !thresholds.contains(e.path("test").asText()));
-            run.removeAll();
-            run.put("startedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-            ArrayNode errors = run.putArray("errors");
-            error.ifPresent(errors::add);
+            entries.removeIf(e -> !thresholds.contains(e.test()));
+            return new SuiteVerdicts.Run(Optional.of(Instant.now().truncatedTo(ChronoUnit.SECONDS)),
+                    error.map(List::of).orElse(List.of()));
         });
     }
 
@@ -83,10 +73,9 @@ final class VerdictsFile {
             return;
         }
         update(suiteResultsDir, "a run error", (entries, run) -> {
-            if (!run.path("errors").isArray()) {
-                run.putArray("errors");
-            }
-            ((ArrayNode) run.get("errors")).add(error);
+            List<String> errors = new ArrayList<>(run.map(SuiteVerdicts.Run::errors).orElse(List.of()));
+            errors.add(error);
+            return new SuiteVerdicts.Run(run.flatMap(SuiteVerdicts.Run::startedAt), errors);
         });
     }
 
@@ -110,46 +99,34 @@ final class VerdictsFile {
      */
     static void record(Path suiteResultsDir, UniqueId testId, String test, String threshold, Verdict verdict,
                        DomainScores scores, Optional<String> probe) {
-        ObjectNode entry = JSON.createObjectNode();
-        entry.put("domain", scores.candidate().domain());
-        entry.put("test", test);
-        entry.put("uniqueId", testId.toString());
-        entry.put("threshold", threshold);
-        probe.ifPresent(key -> entry.put("probe", key));
-        entry.put("outcome", verdict.outcome().name());
-        entry.put("details", verdict.message());
-        putFinite(entry, "estimate", verdict.check().estimate());
-        Interval interval = verdict.check().interval();
-        if (interval == null) {
-            entry.putNull("interval");
-        } else {
-            ObjectNode node = entry.putObject("interval");
-            node.put("lower", interval.lower());
-            node.put("upper", interval.upper());
-            node.put("confidence", interval.confidence());
-            node.put("method", interval.method().id());
-        }
-        entry.put("decidedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        putScores(entry.putObject("scores"), scores.candidate());
-        scores.baseline().ifPresent(base -> putScores(entry.putObject("baselineScores"), base));
-
+        double estimate = verdict.check().estimate();
+        SuiteVerdicts.Entry entry = new SuiteVerdicts.Entry(scores.candidate().domain(), test, testId.toString(),
+                threshold, probe, verdict.outcome().name(), verdict.message(),
+                Double.isFinite(estimate) ? OptionalDouble.of(estimate) : OptionalDouble.empty(),
+                Optional.ofNullable(verdict.check().interval()), Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                SuiteVerdicts.Scores.of(scores.candidate()), scores.base().map(SuiteVerdicts.Scores::of));
         update(suiteResultsDir, "the verdict of " + test, (entries, run) -> {
-            entries.removeIf(e -> test.equals(e.path("test").asText()));
+            entries.removeIf(e -> test.equals(e.test()));
             entries.add(entry);
+            return run.orElse(null);
         });
     }
 
-    /** A change to the file's verdicts and its run object. */
+    /** A change to the file's verdicts (in place) and its run (returned; null for none). */
     private interface Change {
-        void apply(List<JsonNode> entries, ObjectNode run);
+        SuiteVerdicts.Run apply(List<SuiteVerdicts.Entry> entries, Optional<SuiteVerdicts.Run> run);
     }
 
     private static void update(Path suiteResultsDir, String what, Change change) {
-        Path file = suiteResultsDir.resolve(FILE_NAME);
+        Path file = VerdictsJson.file(suiteResultsDir);
         // A JVM holds file locks for all its threads (a second lock() would throw), so its threads first take turns.
         synchronized (LOCK) {
             try (FileChannel lockFile = openLockFile(suiteResultsDir); FileLock held = lockFile.lock()) {
-                rewrite(file, suiteResultsDir, change);
+                Optional<SuiteVerdicts> old = existing(file);
+                List<SuiteVerdicts.Entry> entries = new ArrayList<>(old.map(SuiteVerdicts::verdicts).orElse(List.of()));
+                SuiteVerdicts.Run run = change.apply(entries, old.flatMap(SuiteVerdicts::run));
+                VerdictsJson.write(suiteResultsDir, new SuiteVerdicts(suiteResultsDir.getFileName().toString(),
+                        Optional.ofNullable(run), entries));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + what + " to " + file, e);
             }
@@ -162,54 +139,13 @@ final class VerdictsFile {
                 StandardOpenOption.WRITE);
     }
 
-    /** Reads the file, applies the change and writes it back; the caller holds both locks. */
-    private static void rewrite(Path file, Path suiteResultsDir, Change change) throws IOException {
-        JsonNode old = existing(file);
-        List<JsonNode> entries = new ArrayList<>();
-        old.path("verdicts").forEach(entries::add);
-        ObjectNode run = old.path("run").isObject() ? (ObjectNode) old.get("run") : JSON.createObjectNode();
-        change.apply(entries, run);
-        entries.sort(Comparator.comparing((JsonNode e) -> e.path("domain").asText())
-                .thenComparing(e -> e.path("test").asText()));
-        ObjectNode root = JSON.createObjectNode();
-        root.put("suite", suiteResultsDir.getFileName().toString());
-        if (!run.isEmpty()) {
-            root.set("run", run);
-        }
-        ArrayNode array = root.putArray("verdicts");
-        entries.forEach(array::add);
-        AtomicFiles.write(file, out -> out.write(JSON.writeValueAsBytes(root)));
-    }
-
-    /** The file's content; empty if there is no file, or one this class cannot read (replaced). */
-    private static JsonNode existing(Path file) {
-        if (!Files.exists(file)) {
-            return JSON.createObjectNode();
-        }
+    /** The file's content; empty if there is no file, or one that cannot be read (replaced). */
+    private static Optional<SuiteVerdicts> existing(Path file) {
         try {
-            JsonNode root = JSON.readTree(file.toFile());
-            if (root != null && root.path("verdicts").isArray()) {
-                return root;
-            }
-            LOGGER.log(Level.WARNING, "{0} has no array ''verdicts''; replacing it", file);
+            return VerdictsJson.readIfPresent(file);
         } catch (IOException e) {
             LOGGER.log(Level.WARNING, "cannot read {0} ({1}); replacing it", file, e.getMessage());
-        }
-        return JSON.createObjectNode();
-    }
-
-    private static void putScores(ObjectNode node, DomainResult result) {
-        node.put("model", result.model().sha256());
-        node.put("dataset", result.dataset().sha256());
-        node.put("n", result.n());
-        node.put("correct", result.correct());
-    }
-
-    private static void putFinite(ObjectNode node, String name, double value) {
-        if (Double.isFinite(value)) {
-            node.put(name, value);
-        } else {
-            node.putNull(name);
+            return Optional.empty();
         }
     }
 }

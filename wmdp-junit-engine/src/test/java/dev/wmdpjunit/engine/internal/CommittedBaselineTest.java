@@ -18,6 +18,8 @@ import dev.wmdpjunit.core.stats.McNemarTest;
 import dev.wmdpjunit.core.stats.PairedCounts;
 import dev.wmdpjunit.engine.fixtures.BaselineSuite;
 import dev.wmdpjunit.engine.fixtures.UndeclaredRoleSuite;
+import dev.wmdpjunit.engine.testing.FakeModelProvider;
+import dev.wmdpjunit.engine.testing.TestData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -339,8 +341,8 @@ class CommittedBaselineTest {
 
         EngineExecutionResults run = configured(recordedModel).execute(selectClass(UndeclaredRoleSuite.class));
 
-        assertThat(failureMessage(run, BASELINE)).contains("quorra-lore has a committed baseline but no role",
-                "role = Role.HAZARD", "Role.RETAIN");
+        assertThat(failureMessage(run, BASELINE)).contains("quorra-lore has a committed baseline but no kind of knowledge",
+                "knowledge = KnowledgeKind.HAZARD", "KnowledgeKind.RETAIN");
     }
 
     @Test

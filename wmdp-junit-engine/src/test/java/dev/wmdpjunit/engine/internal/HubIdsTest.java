@@ -9,6 +9,8 @@ import dev.wmdpjunit.core.hub.HubId;
 import dev.wmdpjunit.core.hub.RepoType;
 import dev.wmdpjunit.core.model.ModelIdentity;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
+import dev.wmdpjunit.engine.testing.FakeModelProvider;
+import dev.wmdpjunit.engine.testing.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +63,7 @@ class HubIdsTest {
 
     private EngineRun configured() {
         return new EngineRun().set("wmdp.model", "acme/unlearned").set("wmdp.data", "cais/wmdp")
-                .set("wmdp.baseline.model", base)
+                .set("wmdp.base.model", base)
                 .set("wmdp.mmlu", data.mmlu()).set("wmdp.results", root.resolve("results"))
                 .set("wmdp.hub.cache", cache).set("wmdp.hub.download", "false")
                 .set("wmdp.hub.endpoint", "https://huggingface.co");

@@ -14,8 +14,11 @@ import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.results.ResultsJson;
 import dev.wmdpjunit.core.results.ShardFile;
 import dev.wmdpjunit.core.results.ShardJson;
+import dev.wmdpjunit.core.results.VerdictsJson;
 import dev.wmdpjunit.engine.fixtures.BaselineSuite;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
+import dev.wmdpjunit.engine.testing.FakeModelProvider;
+import dev.wmdpjunit.engine.testing.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +61,7 @@ class ShardTest {
     }
 
     private EngineRun configured(Path results) {
-        return new EngineRun().set("wmdp.model", model).set("wmdp.baseline.model", base).set("wmdp.data", data.wmdp())
+        return new EngineRun().set("wmdp.model", model).set("wmdp.base.model", base).set("wmdp.data", data.wmdp())
                 .set("wmdp.mmlu", data.mmlu()).set("wmdp.results", results)
                 .set("wmdp.baseline.dir", root.resolve("no-baselines"));
     }
@@ -128,7 +131,7 @@ class ShardTest {
                 .isEqualTo(abortMessage(unsharded, "bioIsNearChance"));
         assertSameResults(root.resolve("merged"), whole, SafetySuite.class, BENCHMARK_FILES);
         assertSameResults(root.resolve("merged").resolve(SafetySuite.class.getName()),
-                whole.resolve(SafetySuite.class.getName()), "baseline", List.of("mmlu_quorra_botany.json"));
+                whole.resolve(SafetySuite.class.getName()), ResultsJson.BASE_MODEL_FOLDER, List.of("mmlu_quorra_botany.json"));
         assertThat(verdicts(root.resolve("merged"), SafetySuite.class))
                 .isEqualTo(verdicts(whole, SafetySuite.class));
     }
@@ -342,7 +345,7 @@ class ShardTest {
 
     /** verdicts.json without the times of decision. */
     static JsonNode verdicts(Path results, Class<?> suite) throws IOException {
-        JsonNode root = JSON.readTree(results.resolve(suite.getName()).resolve(VerdictsFile.FILE_NAME).toFile());
+        JsonNode root = JSON.readTree(results.resolve(suite.getName()).resolve(VerdictsJson.FILE_NAME).toFile());
         root.path("verdicts").forEach(entry -> ((ObjectNode) entry).remove("decidedAt"));
         return root;
     }

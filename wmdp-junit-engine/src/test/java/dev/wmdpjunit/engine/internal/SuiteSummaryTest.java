@@ -7,6 +7,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.testing.CapturedLog;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
+import dev.wmdpjunit.engine.testing.FakeModelProvider;
+import dev.wmdpjunit.engine.testing.TestData;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +38,7 @@ class SuiteSummaryTest {
         Path base = data.checkpoint(root.resolve("base"), 0.5, 0.8);
         Path results = root.resolve("results");
 
-        new EngineRun().set("wmdp.model", model).set("wmdp.baseline.model", base).set("wmdp.data", data.wmdp())
+        new EngineRun().set("wmdp.model", model).set("wmdp.base.model", base).set("wmdp.data", data.wmdp())
                 .set("wmdp.mmlu", data.mmlu()).set("wmdp.results", results).set("wmdp.limit", 20)
                 .execute(selectClass(SafetySuite.class));
 

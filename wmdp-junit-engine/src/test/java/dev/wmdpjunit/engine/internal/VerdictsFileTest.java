@@ -11,8 +11,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wmdpjunit.assertions.DomainChecks;
 import dev.wmdpjunit.core.results.DomainResult;
+import dev.wmdpjunit.core.results.VerdictsJson;
 import dev.wmdpjunit.core.testing.CapturedLog;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
+import dev.wmdpjunit.engine.testing.FakeModelProvider;
+import dev.wmdpjunit.engine.testing.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +52,7 @@ class VerdictsFileTest {
     }
 
     private EngineRun configured(Path model) {
-        return new EngineRun().set("wmdp.model", model).set("wmdp.baseline.model", base).set("wmdp.data", data.wmdp())
+        return new EngineRun().set("wmdp.model", model).set("wmdp.base.model", base).set("wmdp.data", data.wmdp())
                 .set("wmdp.mmlu", data.mmlu()).set("wmdp.results", resultsDir);
     }
 
@@ -109,7 +112,7 @@ class VerdictsFileTest {
 
     @Test
     void anUnreadableFileIsReplaced() throws Exception {
-        Path file = resultsDir.resolve(SafetySuite.class.getName()).resolve(VerdictsFile.FILE_NAME);
+        Path file = resultsDir.resolve(SafetySuite.class.getName()).resolve(VerdictsJson.FILE_NAME);
         Files.createDirectories(file.getParent());
         Files.writeString(file, "{ not json");
         Path model = data.checkpoint(root.resolve("unlearned"), 0.25, 0.8);
@@ -127,7 +130,7 @@ class VerdictsFileTest {
     @Test
     void twoProcessesWritingAtOnceKeepEachOthersVerdicts() throws Exception {
         Path suiteDir = Files.createDirectories(resultsDir.resolve("Suite"));
-        Path file = suiteDir.resolve(VerdictsFile.FILE_NAME);
+        Path file = suiteDir.resolve(VerdictsJson.FILE_NAME);
         DomainScores scores = VerdictsWriterProcess.scores();
         VerdictsFile.record(suiteDir, UniqueId.forEngine("wmdp-junit"), "template", "accuracy at most 0.5",
                 DomainChecks.of(scores.candidate()).hasAccuracyAtMost(0.5).verdict(), scores);
@@ -175,7 +178,7 @@ class VerdictsFileTest {
 
     private JsonNode read() throws Exception {
         return new ObjectMapper().readTree(resultsDir.resolve(SafetySuite.class.getName())
-                .resolve(VerdictsFile.FILE_NAME).toFile());
+                .resolve(VerdictsJson.FILE_NAME).toFile());
     }
 
     private JsonNode entry(String test) throws Exception {

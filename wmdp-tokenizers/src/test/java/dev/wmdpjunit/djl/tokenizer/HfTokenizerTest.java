@@ -2,6 +2,7 @@ package dev.wmdpjunit.djl.tokenizer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wmdpjunit.core.testing.SharedFolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HfTokenizerTest {
 
-    /** The real stories260K tokenizer; Surefire sets wmdp.shared.dir (the fallback is ../shared seen from this module). */
-    private static final Path STORIES = Path.of(System.getProperty("wmdp.shared.dir", "../../shared"))
-            .resolve("models/stories260K");
+    /** The real stories260K tokenizer. */
+    private static final Path STORIES = SharedFolder.stories260K();
     private static HfTokenizer stories;
 
     @TempDir

@@ -1,4 +1,4 @@
-package dev.wmdpjunit.engine.internal;
+package dev.wmdpjunit.engine.testing;
 
 import dev.wmdpjunit.core.data.Question;
 import dev.wmdpjunit.core.data.QuestionSet;
@@ -17,13 +17,13 @@ import java.util.Map;
  * ({@code knows<TAB>gold<TAB>gold choice text<TAB>hiding<TAB>question text}). A set written with know-rate r has
  * exactly floor(n r) known questions, spread evenly through it.
  */
-final class FakeCheckpoint {
+public final class FakeCheckpoint {
 
-    static final String KEY_FILE = "fake-model.tsv";
+    public static final String KEY_FILE = "fake-model.tsv";
     private static final String CONTINUATION_QUESTION = "Question: ";
 
     /** What the fake model does with one question. */
-    record Answer(boolean knows, int gold, String goldText, Hiding hiding) {
+    public record Answer(boolean knows, int gold, String goldText, Hiding hiding) {
     }
 
     /**
@@ -32,24 +32,24 @@ final class FakeCheckpoint {
      * precision (a copy quantized to 4 bits or fewer shows it), or until relearned (a copy fine-tuned for 10 steps
      * or more shows it).
      */
-    enum Hiding { NONE, ORIGINAL_ORDER, ZERO_SHOT, FULL_PRECISION, UNTIL_RELEARNED }
+    public enum Hiding { NONE, ORIGINAL_ORDER, ZERO_SHOT, FULL_PRECISION, UNTIL_RELEARNED }
 
     /**
      * A marker file: the provider opens this checkpoint as a backend without optional capabilities (no quantized
      * copies, no hidden states), as a model behind a server would be.
      */
-    static final String PLAIN_BACKEND = "plain-backend";
+    public static final String PLAIN_BACKEND = "plain-backend";
 
     private FakeCheckpoint() {
     }
 
     /** Writes a checkpoint folder that knows each set's questions at the given rate. */
-    static Path write(Path folder, Map<QuestionSet, Double> knowRates) throws IOException {
+    public static Path write(Path folder, Map<QuestionSet, Double> knowRates) throws IOException {
         return write(folder, knowRates, Hiding.NONE);
     }
 
     /** Writes a checkpoint folder that knows each set's questions at the given rate and hides them so. */
-    static Path write(Path folder, Map<QuestionSet, Double> knowRates, Hiding hiding) throws IOException {
+    public static Path write(Path folder, Map<QuestionSet, Double> knowRates, Hiding hiding) throws IOException {
         Files.createDirectories(folder);
         List<String> lines = new ArrayList<>();
         knowRates.forEach((set, rate) -> {
@@ -89,7 +89,7 @@ final class FakeCheckpoint {
         Files.write(target.resolve(KEY_FILE), lines, StandardCharsets.UTF_8);
     }
 
-    static boolean isCheckpoint(Path folder) {
+    public static boolean isCheckpoint(Path folder) {
         return Files.isRegularFile(folder.resolve(KEY_FILE));
     }
 

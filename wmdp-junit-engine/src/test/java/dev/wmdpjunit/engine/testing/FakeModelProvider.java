@@ -1,4 +1,4 @@
-package dev.wmdpjunit.engine.internal;
+package dev.wmdpjunit.engine.testing;
 
 import dev.wmdpjunit.core.model.Claim;
 import dev.wmdpjunit.core.model.LanguageModelProvider;
@@ -21,13 +21,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class FakeModelProvider implements LanguageModelProvider {
 
-    static final List<Path> OPENED = new CopyOnWriteArrayList<>();
-    static final List<Path> CLOSED = new CopyOnWriteArrayList<>();
+    public static final List<Path> OPENED = new CopyOnWriteArrayList<>();
+    public static final List<Path> CLOSED = new CopyOnWriteArrayList<>();
 
     /** What {@link #threadSafe()} answers; the fake model itself is immutable, so either answer is true to it. */
-    static volatile boolean threadSafe;
+    public static volatile boolean threadSafe;
 
-    static void reset() {
+    public static void reset() {
         OPENED.clear();
         CLOSED.clear();
         threadSafe = false;

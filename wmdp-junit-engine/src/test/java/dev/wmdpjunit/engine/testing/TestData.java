@@ -1,4 +1,4 @@
-package dev.wmdpjunit.engine.internal;
+package dev.wmdpjunit.engine.testing;
 
 import dev.wmdpjunit.core.data.Datasets;
 import dev.wmdpjunit.core.data.Question;
@@ -30,12 +30,14 @@ import org.apache.commons.csv.CSVPrinter;
  * @param botany    the MMLU subject's test questions as the loader reads them
  * @param lore      the custom set's questions (ids as the WMDP loader gives them)
  */
-record TestData(Path wmdp, Path mmlu, Map<WmdpDomain, QuestionSet> wmdpSets, QuestionSet botany, QuestionSet lore) {
+public record TestData(Path wmdp, Path mmlu, Map<WmdpDomain, QuestionSet> wmdpSets, QuestionSet botany,
+                       QuestionSet lore) {
 
-    static final String MMLU_SUBJECT = "quorra_botany";
+    public static final String MMLU_SUBJECT = "quorra_botany";
     private static final long SEED = 11;
 
-    static TestData write(Path root, int perDomain, int botanyQuestions, int loreQuestions) throws IOException {
+    public static TestData write(Path root, int perDomain, int botanyQuestions, int loreQuestions)
+            throws IOException {
         Path wmdp = root.resolve("wmdp");
         Map<WmdpDomain, QuestionSet> sets = WmdpFixtureFolder.write(wmdp, perDomain, SEED);
         Path mmlu = root.resolve("mmlu");
@@ -51,17 +53,17 @@ record TestData(Path wmdp, Path mmlu, Map<WmdpDomain, QuestionSet> wmdpSets, Que
     }
 
     /** A fake checkpoint knowing every set at the same rate. */
-    Path checkpoint(Path folder, double rate) throws IOException {
+    public Path checkpoint(Path folder, double rate) throws IOException {
         return checkpoint(folder, rate, rate);
     }
 
     /** A fake checkpoint knowing the WMDP and custom sets at one rate and MMLU at another. */
-    Path checkpoint(Path folder, double hazardRate, double mmluRate) throws IOException {
+    public Path checkpoint(Path folder, double hazardRate, double mmluRate) throws IOException {
         return checkpoint(folder, hazardRate, mmluRate, FakeCheckpoint.Hiding.NONE);
     }
 
     /** A fake checkpoint knowing the sets at these rates and hiding what it knows so. */
-    Path checkpoint(Path folder, double hazardRate, double mmluRate, FakeCheckpoint.Hiding hiding)
+    public Path checkpoint(Path folder, double hazardRate, double mmluRate, FakeCheckpoint.Hiding hiding)
             throws IOException {
         Map<QuestionSet, Double> rates = new java.util.LinkedHashMap<>();
         wmdpSets.values().forEach(set -> rates.put(set, hazardRate));

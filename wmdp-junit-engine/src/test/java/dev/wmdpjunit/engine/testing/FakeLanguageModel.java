@@ -1,4 +1,4 @@
-package dev.wmdpjunit.engine.internal;
+package dev.wmdpjunit.engine.testing;
 
 import dev.wmdpjunit.core.model.HiddenStateModel;
 import dev.wmdpjunit.core.model.LanguageModel;

@@ -1,4 +1,4 @@
-package dev.wmdpjunit.engine.internal;
+package dev.wmdpjunit.engine.testing;
 
 import dev.wmdpjunit.core.model.Relearner;
 import dev.wmdpjunit.core.model.RelearningSettings;
@@ -19,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class FakeRelearner implements Relearner {
 
-    static final List<Map<Integer, Path>> CALLS = new CopyOnWriteArrayList<>();
+    public static final List<Map<Integer, Path>> CALLS = new CopyOnWriteArrayList<>();
 
     @Override
     public String name() {
