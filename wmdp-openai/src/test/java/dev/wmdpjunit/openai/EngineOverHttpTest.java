@@ -70,7 +70,8 @@ class EngineOverHttpTest {
             QuestionResult got = http.questions().get(q);
             assertThat(got.id()).isEqualTo(want.id());
             for (int c = 0; c < 4; c++) {
-                assertThat(got.loglikelihoods()[c]).as(want.id()).isCloseTo(want.loglikelihoods()[c], within(1e-6));
+                assertThat(got.loglikelihoods()[c]).as(want.id()).isCloseTo(want.loglikelihoods()[c],
+                        within(ServedStories.FLOAT32_GROUPING));
             }
             assertThat(got.isGreedy()).containsExactly(want.isGreedy());
         }

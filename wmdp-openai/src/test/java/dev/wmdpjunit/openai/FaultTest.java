@@ -64,7 +64,7 @@ class FaultTest {
         for (int q = 0; q < results.size(); q++) {
             for (int c = 0; c < 4; c++) {
                 assertThat(results.get(q).loglikelihoods()[c]).isCloseTo(inJvm.get(q).loglikelihoods()[c],
-                        within(1e-6));
+                        within(ServedStories.FLOAT32_GROUPING));
             }
         }
     }

@@ -22,6 +22,14 @@ final class ServedStories implements AutoCloseable {
 
     static final String SERVED_NAME = "stories260K";
 
+    /**
+     * How far a loglikelihood through the server may lie from the in-JVM one: the server scores each request's
+     * sequence apart, the in-JVM runtime shares one window for four letters and packs a call's windows into one
+     * pass, so libtorch groups the float32 sums (~3) differently: a few ULPs of 2.4e-7 (measured up to 1.2e-6 with
+     * padded batches; 2.6e-6 seen with packed passes).
+     */
+    static final double FLOAT32_GROUPING = 4e-6;
+
     final DjlLanguageModel inJvm;
     final VllmCompatibleServer server;
 
