@@ -3,7 +3,6 @@ package dev.wmdpjunit.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wmdpjunit.core.model.Claim;
 import dev.wmdpjunit.core.model.LanguageModelProvider;
-import dev.wmdpjunit.core.model.LoglikelihoodFailure;
 import dev.wmdpjunit.core.model.ModelIdentity;
 import dev.wmdpjunit.core.model.ModelOptions;
 import dev.wmdpjunit.core.model.ModelReference;
@@ -123,12 +122,12 @@ public final class OpenAiLanguageModelProvider implements LanguageModelProvider 
      */
     private static boolean probe(ModelReference reference, CompletionsClient client, OpenAiLanguageModel model) {
         int[] prompt = model.tokenizer().encode(PROBE_TEXT, true);
-        JsonNode answer = client.post("completions", OpenAiLanguageModel.payload(model.servedModel(),
-                List.of(prompt)));
+        byte[] answer = model.post(List.of(prompt));
         try {
-            JsonNode choice = model.choices(answer, 1, 0)[0];
-            return EchoedLogprobs.read(choice, prompt).tokensAreIds();
-        } catch (IllegalArgumentException | LoglikelihoodFailure e) {
+            EchoedLogprobs choice = model.choices(answer, 1)[0];
+            choice.check(prompt);
+            return choice.tokensAreIds();
+        } catch (IllegalArgumentException | RemoteModelException e) {
             throw new ModelReferenceException(reference, client.endpoint() + " cannot be scored: the probe's answer ("
                     + prompt.length + " prompt tokens, echo with logprobs) fails: " + e.getMessage());
         }

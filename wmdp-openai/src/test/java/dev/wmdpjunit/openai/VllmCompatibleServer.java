@@ -35,7 +35,9 @@ final class VllmCompatibleServer implements AutoCloseable {
 
     /** What the next completions request gets instead of (or before) a normal answer. */
     enum Fault { HTTP_500, HTTP_429_RETRY_AFTER_1, SLOW_30_S, MALFORMED_JSON, NULL_LOGPROBS, MISSING_TOP_LOGPROBS,
-        ONE_TOKEN_SHORT, NAN_LOGPROB }
+        ONE_TOKEN_SHORT, NAN_LOGPROB, NULL_TOP_LOGPROB, WRONG_TOKEN_ID, NO_CHOICES, REPEATED_INDEX,
+        /** Not a fault: JSON objects are unordered, so {@code index} last and the logprobs fields reversed. */
+        FIELDS_REORDERED }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Names of the threads that serve requests, so a benchmark can tell the server's CPU time from the client's. */
@@ -162,6 +164,9 @@ final class VllmCompatibleServer implements AutoCloseable {
             promptTokens += ids.length;
             choices.add(choice(p, ids, fault));
         }
+        if (fault == Fault.NO_CHOICES) {
+            root.remove("choices");
+        }
         ObjectNode usage = root.putObject("usage");
         usage.put("prompt_tokens", promptTokens);
         usage.put("total_tokens", promptTokens + prompts.size());
@@ -200,13 +205,31 @@ final class VllmCompatibleServer implements AutoCloseable {
                 }
                 double value = fault == Fault.NAN_LOGPROB && i == 1 ? Double.NaN : scored.logprob[i];
                 tokenLogprobs.add(value);
+                if (fault == Fault.NULL_TOP_LOGPROB && i == 2) {
+                    top.addNull();
+                    continue;
+                }
                 ObjectNode entry = top.addObject();
                 entry.put(token(scored.argmax[i]), scored.max[i]);
                 entry.put(token, value);
             }
+            if (fault == Fault.WRONG_TOKEN_ID) {
+                tokens.set(3, tokens.get(3).asText().replaceAll("\\d+$", "") + (all[3] + 1));
+            }
             if (fault == Fault.MISSING_TOP_LOGPROBS) {
                 logprobs.remove("top_logprobs");
             }
+            if (fault == Fault.FIELDS_REORDERED) {
+                ObjectNode reversed = JSON.createObjectNode();
+                List.of("top_logprobs", "tokens", "token_logprobs", "text_offset")
+                        .forEach(field -> reversed.set(field, logprobs.get(field)));
+                choice.set("logprobs", reversed);
+                choice.remove("index");
+                choice.put("index", index);
+            }
+        }
+        if (fault == Fault.REPEATED_INDEX) {
+            choice.put("index", 0);
         }
         choice.put("finish_reason", "length");
         choice.putNull("stop_reason");
