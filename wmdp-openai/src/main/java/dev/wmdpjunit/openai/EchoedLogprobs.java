@@ -42,6 +42,8 @@ final class EchoedLogprobs {
     private final Doubles topMaxima = new Doubles();
     private final Ints tokenIds = new Ints();
     private boolean tokensAreIds;
+    /** Values at positions from here on are parsed; before, only checked to be finite (see {@link #readChoices}). */
+    private int scoredFrom = 1;
     /** Entries that cannot be scored, by position: what is wrong (filled only when something is, so rarely). */
     private final TreeMap<Integer, String> badTokenLogprobs = new TreeMap<>();
     private final TreeMap<Integer, String> badTopLogprobs = new TreeMap<>();
@@ -53,12 +55,17 @@ final class EchoedLogprobs {
 
     /**
      * Reads the {@code choices} of a completions answer, the parser at its start, each placed at its {@code index}.
+     * Values are parsed where they are scored, from {@code contextLengths[index]} on; before that they are only
+     * checked to be finite numbers, which their JSON text shows without parsing (most of an echoed prompt is context,
+     * and parsing its numbers cost more than the rest of reading). A choice whose {@code index} comes after its
+     * {@code logprobs} (JSON objects are unordered) has every value parsed.
      *
      * @throws IllegalArgumentException saying what is wrong when the answer is no object, has no list
      *                                  {@code choices}, or has not exactly one choice per prompt by {@code index}
      * @throws IOException              when the answer is not valid JSON
      */
-    static EchoedLogprobs[] readChoices(JsonParser parser, int prompts) throws IOException {
+    static EchoedLogprobs[] readChoices(JsonParser parser, int[] contextLengths) throws IOException {
+        int prompts = contextLengths.length;
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw new IllegalArgumentException("is not a JSON object");
         }
@@ -77,7 +84,7 @@ final class EchoedLogprobs {
             choices = new ArrayList<>(prompts);
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 EchoedLogprobs choice = new EchoedLogprobs();
-                indices.add(choice.readChoice(parser));
+                indices.add(choice.readChoice(parser, contextLengths));
                 choices.add(choice);
             }
         }
@@ -99,7 +106,7 @@ final class EchoedLogprobs {
     }
 
     /** Reads one element of {@code choices}; returns its {@code index}, null when it has none that is an int. */
-    private Integer readChoice(JsonParser parser) throws IOException {
+    private Integer readChoice(JsonParser parser, int[] contextLengths) throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             parser.skipChildren();
             return null;
@@ -111,6 +118,7 @@ final class EchoedLogprobs {
             if (field.equals("index") && value == JsonToken.VALUE_NUMBER_INT
                     && parser.getNumberType() == JsonParser.NumberType.INT) {
                 index = parser.getIntValue();
+                scoredFrom = index >= 0 && index < contextLengths.length ? Math.max(1, contextLengths[index]) : 1;
             } else if (field.equals("logprobs") && value == JsonToken.START_OBJECT) {
                 noLogprobs = null;
                 readLogprobs(parser);
@@ -148,7 +156,7 @@ final class EchoedLogprobs {
     private void readTokenLogprobs(JsonParser parser) throws IOException {
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             int position = tokenLogprobs.size();
-            double value = finite(parser);
+            double value = finite(parser, position >= scoredFrom);
             if (Double.isNaN(value)) {
                 JsonToken token = parser.currentToken();
                 badTokenLogprobs.put(position, token == JsonToken.VALUE_NULL ? "is null: " + USE_VLLM
@@ -161,9 +169,8 @@ final class EchoedLogprobs {
     private void readTopLogprobs(JsonParser parser) throws IOException {
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             int position = topMaxima.size();
-            String where = "logprobs.top_logprobs[" + position + "]";
             if (parser.currentToken() != JsonToken.START_OBJECT) {
-                badTopLogprobs.put(position, where + " is " + (parser.currentToken() == JsonToken.VALUE_NULL
+                badTopLogprobs.put(position, top(position) + " is " + (parser.currentToken() == JsonToken.VALUE_NULL
                         ? "null: " + USE_VLLM : describe(parser) + ", not an object of token to logprob"));
                 topMaxima.add(Double.NaN);
                 continue;
@@ -171,21 +178,24 @@ final class EchoedLogprobs {
             double max = Double.NEGATIVE_INFINITY;
             boolean empty = true;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String token = parser.currentName();
                 parser.nextToken();
                 empty = false;
-                double value = finite(parser);
+                double value = finite(parser, position >= scoredFrom);
                 if (Double.isNaN(value)) {
-                    badTopLogprobs.putIfAbsent(position, where + "['" + token + "'] is " + describe(parser)
-                            + ", not a finite number");
+                    String entry = top(position) + "['" + parser.currentName() + "']";
+                    badTopLogprobs.putIfAbsent(position, entry + " is " + describe(parser) + ", not a finite number");
                 }
                 max = Math.max(max, value);
             }
             if (empty) {
-                badTopLogprobs.put(position, where + " is {}, not an object of token to logprob");
+                badTopLogprobs.put(position, top(position) + " is {}, not an object of token to logprob");
             }
             topMaxima.add(max);
         }
+    }
+
+    private static String top(int position) {
+        return "logprobs.top_logprobs[" + position + "]";
     }
 
     private void readTokens(JsonParser parser) throws IOException {
@@ -222,14 +232,38 @@ final class EchoedLogprobs {
         }
     }
 
-    /** The current value as a double, NaN when it is not a finite number (null, text, NaN, an object, ...). */
-    private static double finite(JsonParser parser) throws IOException {
+    /**
+     * The current value as a double, NaN when it is not a finite number (null, text, an object, a number too large
+     * for a double, ...). Unless {@code parse}, a finite value is returned as 0 when its text shows it finite.
+     */
+    private static double finite(JsonParser parser, boolean parse) throws IOException {
         JsonToken token = parser.currentToken();
-        if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
-            double value = parser.getDoubleValue();
-            return Double.isFinite(value) ? value : Double.NaN;
+        if (token != JsonToken.VALUE_NUMBER_FLOAT && token != JsonToken.VALUE_NUMBER_INT) {
+            return Double.NaN;
         }
-        return Double.NaN;
+        if (!parse && withoutExponent(parser)) {
+            return 0;
+        }
+        double value = parser.getDoubleValue();
+        return Double.isFinite(value) ? value : Double.NaN;
+    }
+
+    /**
+     * Whether the current number's JSON text has no exponent and under 300 characters, so that it is a finite
+     * double (only an exponent or more than 308 digits overflow).
+     */
+    private static boolean withoutExponent(JsonParser parser) throws IOException {
+        int length = parser.getTextLength();
+        if (length >= 300) {
+            return false;
+        }
+        char[] text = parser.getTextCharacters();
+        for (int i = parser.getTextOffset(), end = i + length; i < end; i++) {
+            if (text[i] == 'e' || text[i] == 'E') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The current value as JSON text, for messages; consumes it when it is an object or a list. */
@@ -300,6 +334,10 @@ final class EchoedLogprobs {
     Loglikelihood score(int contextLength) {
         if (contextLength < 1) {
             throw new IllegalArgumentException("context length must be at least 1 (lm-eval asserts so), was "
+                    + contextLength);
+        }
+        if (contextLength < scoredFrom) {
+            throw new IllegalStateException("values from position " + scoredFrom + " on were read, not from "
                     + contextLength);
         }
         double sum = 0;

@@ -111,7 +111,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
         }
         EchoedLogprobs[] choices;
         try {
-            choices = choices(post(prompts), prompts.size());
+            choices = choices(post(prompts), contextLengths);
         } catch (RuntimeException e) {
             throw new LoglikelihoodFailure(offset, batch.size(), e.getMessage(), e);
         }
@@ -135,17 +135,18 @@ public final class OpenAiLanguageModel implements LanguageModel {
     }
 
     /**
-     * The choices of an answer to {@code prompts} prompts, one per prompt in prompt order, not yet
-     * {@linkplain EchoedLogprobs#check checked}.
+     * The choices of an answer to prompts whose contexts have {@code contextLengths} tokens, one per prompt in prompt
+     * order, not yet {@linkplain EchoedLogprobs#check checked}.
      *
      * @throws RemoteModelException naming the endpoint when the answer is not JSON or has not one choice per prompt
      */
-    EchoedLogprobs[] choices(byte[] answer, int prompts) {
+    EchoedLogprobs[] choices(byte[] answer, int[] contextLengths) {
         String what = client.describePost(COMPLETIONS);
         try (JsonParser parser = CompletionsClient.JSON.createParser(answer)) {
-            return EchoedLogprobs.readChoices(parser, prompts);
+            return EchoedLogprobs.readChoices(parser, contextLengths);
         } catch (IllegalArgumentException e) {
-            throw new RemoteModelException(what + ": the answer to " + prompts + " prompts " + e.getMessage() + ": "
+            throw new RemoteModelException(what + ": the answer to " + contextLengths.length + " prompts "
+                    + e.getMessage() + ": "
                     + CompletionsClient.abbreviate(answer), e);
         } catch (IOException e) {
             throw CompletionsClient.notJson(what, e, answer);

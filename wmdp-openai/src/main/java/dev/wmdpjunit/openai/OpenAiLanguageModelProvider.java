@@ -124,7 +124,7 @@ public final class OpenAiLanguageModelProvider implements LanguageModelProvider 
         int[] prompt = model.tokenizer().encode(PROBE_TEXT, true);
         byte[] answer = model.post(List.of(prompt));
         try {
-            EchoedLogprobs choice = model.choices(answer, 1)[0];
+            EchoedLogprobs choice = model.choices(answer, new int[] {1})[0];
             choice.check(prompt);
             return choice.tokensAreIds();
         } catch (IllegalArgumentException | RemoteModelException e) {
