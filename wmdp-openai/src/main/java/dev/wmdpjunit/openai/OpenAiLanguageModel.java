@@ -37,13 +37,17 @@ public final class OpenAiLanguageModel implements LanguageModel {
     private final String servedModel;
     private final HfTokenizer tokenizer;
     private final RemoteSettings settings;
+    private final int maxLength;
     private final ExecutorService requests;
 
-    OpenAiLanguageModel(CompletionsClient client, String servedModel, HfTokenizer tokenizer, RemoteSettings settings) {
+    /** @param maxLength tokens kept per prompt: {@code wmdp.remote.maxLength}, or what the server allows */
+    OpenAiLanguageModel(CompletionsClient client, String servedModel, HfTokenizer tokenizer, RemoteSettings settings,
+                        int maxLength) {
         this.client = client;
         this.servedModel = servedModel;
         this.tokenizer = tokenizer;
         this.settings = settings;
+        this.maxLength = maxLength;
         this.requests = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "wmdp-openai-request");
             thread.setDaemon(true);
@@ -58,7 +62,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
 
     @Override
     public int maxLength() {
-        return settings.maxLength();
+        return maxLength;
     }
 
     /** The served model name sent as {@code "model"}. */
@@ -100,13 +104,13 @@ public final class OpenAiLanguageModel implements LanguageModel {
         for (int i = 0; i < batch.size(); i++) {
             LoglikelihoodRequest request = batch.get(i);
             int[] whole = concat(request.context(), request.continuation());
-            int dropped = Math.max(0, whole.length - settings.maxLength());
+            int dropped = Math.max(0, whole.length - maxLength);
             prompts.add(Arrays.copyOfRange(whole, dropped, whole.length));
             contextLengths[i] = request.context().length - dropped;
             if (contextLengths[i] < 1) {
-                throw new LoglikelihoodFailure(offset + i, client.endpoint() + ": the continuation of " + whole.length
-                        + " tokens leaves no context within " + RemoteSettings.MAX_LENGTH + " = "
-                        + settings.maxLength(), null);
+                throw new LoglikelihoodFailure(offset + i, client.endpoint() + ": the continuation of "
+                        + request.continuation().length + " tokens leaves no context within the " + maxLength
+                        + " tokens kept per prompt (" + RemoteSettings.MAX_LENGTH + ")", null);
             }
         }
         EchoedLogprobs[] choices;

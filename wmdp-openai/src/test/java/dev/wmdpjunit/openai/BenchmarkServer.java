@@ -2,8 +2,11 @@ package dev.wmdpjunit.openai;
 
 import dev.wmdpjunit.core.model.OpenedModel;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wmdpjunit.core.model.LoglikelihoodRequest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -39,7 +42,9 @@ public final class BenchmarkServer implements AutoCloseable {
      * The client's work per POST apart from HTTP, on this thread: writing the request bodies of {@code requests} in
      * batches of {@code batchSize}, and reading, checking and scoring the answers (fetched once beforehand).
      *
-     * @return CPU milliseconds for all of them, best of 3 passes: {writing requests, reading answers}
+     * @return CPU milliseconds for all of them, best of 3 passes: {writing requests, reading answers, and as a
+     *         reference in the same process: parsing the answers into Jackson trees, as the client did before it
+     *         read them streaming (the parse alone, without checks)}
      */
     public static double[] requestAndAnswerCpuMillis(OpenedModel opened, List<LoglikelihoodRequest> requests,
                                                      int batchSize) {
@@ -62,6 +67,7 @@ public final class BenchmarkServer implements AutoCloseable {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double write = Double.MAX_VALUE;
         double read = Double.MAX_VALUE;
+        double tree = Double.MAX_VALUE;
         for (int pass = 0; pass < 3; pass++) {
             long start = threads.getCurrentThreadCpuTime();
             long bytes = 0;
@@ -78,13 +84,23 @@ public final class BenchmarkServer implements AutoCloseable {
                 }
             }
             long readAll = threads.getCurrentThreadCpuTime();
-            if (bytes == 0 || !Double.isFinite(sum)) {
-                throw new IllegalStateException("nothing written or a non-finite sum");
+            int nodes = 0;
+            for (byte[] answer : answers) {
+                try {
+                    nodes += new ObjectMapper().readTree(answer).get("choices").size();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            long trees = threads.getCurrentThreadCpuTime();
+            if (bytes == 0 || !Double.isFinite(sum) || nodes != requests.size()) {
+                throw new IllegalStateException("nothing written, a non-finite sum or choices missing");
             }
             write = Math.min(write, (written - start) / 1e6);
             read = Math.min(read, (readAll - written) / 1e6);
+            tree = Math.min(tree, (trees - readAll) / 1e6);
         }
-        return new double[] {write, read};
+        return new double[] {write, read, tree};
     }
 
     public OpenedModel open(Map<String, String> settings) {

@@ -53,6 +53,9 @@ final class VllmCompatibleServer implements AutoCloseable {
     private final AtomicInteger completions = new AtomicInteger();
     private final List<JsonNode> requestBodies = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile boolean generatedOnly;
+    /** The context length it serves, as vLLM's {@code --max-model-len}; listed in {@code /models} unless hidden. */
+    private final int maxModelLen;
+    private volatile boolean listsMaxModelLen = true;
 
     VllmCompatibleServer(CausalLm model, HfTokenizer tokenizer, String servedModel, boolean tokensAsIds)
             throws IOException {
@@ -60,6 +63,7 @@ final class VllmCompatibleServer implements AutoCloseable {
         this.tokenizer = tokenizer;
         this.servedModel = servedModel;
         this.tokensAsIds = tokensAsIds;
+        this.maxModelLen = model.config().maxPositions();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(8, runnable -> {
@@ -87,11 +91,17 @@ final class VllmCompatibleServer implements AutoCloseable {
     void reset() {
         faults.clear();
         generatedOnly = false;
+        listsMaxModelLen = true;
     }
 
     /** From now on answer as llama.cpp does: logprobs for the generated token only. */
     void generatedOnly() {
         generatedOnly = true;
+    }
+
+    /** Whether {@code /models} lists {@code max_model_len} (vLLM does; other servers may not). */
+    void listMaxModelLen(boolean lists) {
+        listsMaxModelLen = lists;
     }
 
     /** Completions requests received, including failed ones. */
@@ -113,7 +123,9 @@ final class VllmCompatibleServer implements AutoCloseable {
         card.put("owned_by", "vllm");
         card.put("root", "/models/" + servedModel);
         card.putNull("parent");
-        card.put("max_model_len", model.config().maxPositions());
+        if (listsMaxModelLen) {
+            card.put("max_model_len", maxModelLen);
+        }
         card.putArray("permission");
         send(exchange, 200, JSON.writeValueAsString(root), null);
     }
@@ -122,6 +134,18 @@ final class VllmCompatibleServer implements AutoCloseable {
         completions.incrementAndGet();
         JsonNode body = JSON.readTree(exchange.getRequestBody());
         requestBodies.add(body);
+        for (JsonNode prompt : body.path("prompt")) {
+            int requested = prompt.size() + body.path("max_tokens").asInt(16);
+            if (requested > maxModelLen) {
+                // vLLM counts the generated tokens against the context length too.
+                send(exchange, 400, "{\"object\":\"error\",\"message\":\"This model's maximum context length is "
+                        + maxModelLen + " tokens. However, you requested " + requested + " tokens (" + prompt.size()
+                        + " in the messages, " + body.path("max_tokens").asInt(16) + " in the completion). Please"
+                        + " reduce the length of the messages or completion.\",\"type\":\"BadRequestError\","
+                        + "\"param\":null,\"code\":400}", null);
+                return;
+            }
+        }
         Fault fault = faults.poll();
         if (fault == Fault.HTTP_500) {
             send(exchange, 500, "{\"object\":\"error\",\"message\":\"Internal Server Error\",\"type\":"
