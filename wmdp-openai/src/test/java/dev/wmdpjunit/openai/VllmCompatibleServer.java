@@ -265,18 +265,22 @@ final class VllmCompatibleServer implements AutoCloseable {
         return tokensAsIds ? "token_id:" + id : tokenizer.decode(new int[] {id}, false);
     }
 
-    /** Log-softmax values at each position i >= 1 of ids + the greedy next token: of the token, the max, argmax. */
-    private record PositionLogprobs(double[] logprob, double[] max, int[] argmax, int generated) {
+    /**
+     * Log-softmax values (float32, widened) at each position i >= 1 of ids + the greedy next token: of the token, the
+     * max, argmax.
+     */
+    record PositionLogprobs(double[] logprob, double[] max, int[] argmax, int generated) {
     }
 
     /** Answers already computed, by prompt: the model runs once per distinct prompt, as a prefix cache would. */
     private final java.util.Map<String, PositionLogprobs> computed = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PositionLogprobs score(int[] ids) {
-        return computed.computeIfAbsent(java.util.Arrays.toString(ids), key -> compute(ids));
+        return computed.computeIfAbsent(java.util.Arrays.toString(ids), key -> positionLogprobs(model, ids));
     }
 
-    private PositionLogprobs compute(int[] ids) {
+    /** What this server computes for a prompt: one forward pass of the whole prompt, alone. */
+    static PositionLogprobs positionLogprobs(CausalLm model, int[] ids) {
         int n = ids.length;
         float[] rows;
         int vocab = model.config().vocabSize();
