@@ -75,6 +75,7 @@ public final class ThroughputBenchmark {
             System.out.println("| concurrency | prompts/request | questions | questions/s | client threads CPU"
                     + " ms/question | JVM minus server threads CPU ms/question | whole JVM CPU ms/question |");
             System.out.println("|---|---|---|---|---|---|---|");
+            List<String> byThreadName = new ArrayList<>();
             for (String concurrency : concurrencies) {
                 settings.put(RemoteSettings.CONCURRENCY, concurrency.strip());
                 try (OpenedModel remote = server.open(settings)) {
@@ -87,7 +88,10 @@ public final class ThroughputBenchmark {
                     scorer.score(set, template, ScoringProgress.NONE);
                     double seconds = (System.nanoTime() - start) / 1e9;
                     long process = processCpuNanos() - processBefore;
-                    double clientMs = grown(clientBefore, cpuNanosByThread(threads, false)) / 1e6 / set.size();
+                    Map<Long, Long> clientAfter = cpuNanosByThread(threads, false);
+                    double clientMs = grown(clientBefore, clientAfter) / 1e6 / set.size();
+                    byThreadName.add("concurrency " + concurrency.strip() + ": " + byName(threads, clientBefore,
+                            clientAfter, set.size()));
                     double notServerMs = (process - grown(serverBefore, cpuNanosByThread(threads, true))) / 1e6
                             / set.size();
                     System.out.printf(Locale.ROOT, "| %s | %s | %d | %.1f | %.3f | %.3f | %.3f |%n",
@@ -95,6 +99,8 @@ public final class ThroughputBenchmark {
                             process / 1e6 / set.size());
                 }
             }
+            System.out.println("client threads CPU ms/question by thread name (digits as N; above 0.01):");
+            byThreadName.forEach(System.out::println);
         }
         System.out.println("load average: " + String.join(" ", java.nio.file.Files.readString(
                 java.nio.file.Path.of("/proc/loadavg")).split(" ", 4)).substring(0, 14).strip());
@@ -169,6 +175,20 @@ public final class ThroughputBenchmark {
             }
         }
         return cpu;
+    }
+
+    /** {@link #grown} per thread name with digits as N, largest first, in ms per question. */
+    private static String byName(ThreadMXBean threads, Map<Long, Long> before, Map<Long, Long> after, int questions) {
+        Map<String, Long> byName = new java.util.TreeMap<>();
+        for (Map.Entry<Long, Long> thread : after.entrySet()) {
+            ThreadInfo info = threads.getThreadInfo(thread.getKey());
+            String name = info == null ? "(ended)" : info.getThreadName().replaceAll("\\d+", "N");
+            byName.merge(name, Math.max(0, thread.getValue() - before.getOrDefault(thread.getKey(), 0L)), Long::sum);
+        }
+        return byName.entrySet().stream().filter(e -> e.getValue() / 1e6 / questions > 0.01)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue() / 1e6 / questions))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** CPU time the threads alive at {@code after} spent since {@code before} (all of it for threads born since). */
