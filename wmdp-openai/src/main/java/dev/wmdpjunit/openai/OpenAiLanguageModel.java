@@ -150,8 +150,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
             return EchoedLogprobs.readChoices(parser, contextLengths);
         } catch (IllegalArgumentException e) {
             throw new RemoteModelException(what + ": the answer to " + contextLengths.length + " prompts "
-                    + e.getMessage() + ": "
-                    + CompletionsClient.abbreviate(answer), e);
+                    + e.getMessage() + ": " + CompletionsClient.abbreviate(answer), e);
         } catch (IOException e) {
             throw CompletionsClient.notJson(what, e, answer);
         }

@@ -87,7 +87,7 @@ public final class OpenAiLanguageModelProvider implements LanguageModelProvider 
      * (vLLM lists it in {@code /models}) less the one token generated, which vLLM counts against it too (a prompt of
      * {@code max_model_len} tokens plus {@code max_tokens: 1} is refused), else lm-eval's 2048.
      */
-    static int maxLength(RemoteSettings settings, JsonNode card) {
+    private static int maxLength(RemoteSettings settings, JsonNode card) {
         if (settings.maxLength().isPresent()) {
             return settings.maxLength().getAsInt();
         }
@@ -102,7 +102,7 @@ public final class OpenAiLanguageModelProvider implements LanguageModelProvider 
      * goes into details.
      */
     private static JsonNode servedModel(ModelReference reference, CompletionsClient client, RemoteSettings settings,
-                                      Map<String, String> details) {
+                                        Map<String, String> details) {
         JsonNode data = client.get("models").path("data");
         List<String> ids = new ArrayList<>();
         for (JsonNode model : data) {
