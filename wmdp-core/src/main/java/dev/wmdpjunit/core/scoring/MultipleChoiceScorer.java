@@ -92,7 +92,7 @@ public final class MultipleChoiceScorer {
     private static String failed(List<MultipleChoicePrompt> prompts, LoglikelihoodFailure failure) {
         int total = prompts.stream().mapToInt(prompt -> prompt.choiceLabels().size()).sum();
         int first = failure.requestIndex();
-        int last = Math.min(total, first + failure.requests()) - 1;
+        int last = (int) Math.min(total, (long) first + failure.requests()) - 1;
         if (first < 0 || first >= total) {
             return "request " + first + " of a call of " + total + " requests (no such request)";
         }
