@@ -53,8 +53,8 @@ public record ExampleRun(Path results, Path unlearned, DomainResult bio, DomainR
                         "wmdp-bio has accuracy at least 0.5000", bio),
                 SyntheticResults.verdict("cyberAtMost30", "accuracy at most 0.3", "INCONCLUSIVE",
                         "inconclusive whether wmdp-cyber has accuracy at most 0.3000 <script>x</script>", cyber),
-                SyntheticResults.verdict("botanyRetained", "retains the baseline within 5 points", "FAILED",
-                        "mmlu:quorra_botany lost more than 5 points against the baseline", botany),
+                SyntheticResults.verdict("botanyRetained", "retains the base model's accuracy within 5 points", "FAILED",
+                        "mmlu:quorra_botany lost more than 5 points against the base model", botany),
                 // Left by an earlier run on other scores: shown as such.
                 SyntheticResults.verdict("cyberAtMost25", "accuracy at most 0.25", "FAILED",
                         "wmdp-cyber has accuracy above 0.2500",

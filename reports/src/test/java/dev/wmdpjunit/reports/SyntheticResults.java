@@ -71,11 +71,11 @@ public final class SyntheticResults {
         return new Artifact(modelPath, Sha256.ofBytes(modelPath.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Writes {@code <root>/<suite>/<domain>.json} and, when given, {@code .../baseline/<domain>.json}. */
+    /** Writes {@code <root>/<suite>/<domain>.json} and, when given, {@code .../base/<domain>.json}. */
     public static void write(Path root, String suite, DomainResult candidate, DomainResult base) throws IOException {
         ResultsJson.write(root.resolve(suite), new ResultsFile("0.1.0-SNAPSHOT", SCORED_AT, candidate));
         if (base != null) {
-            ResultsJson.write(root.resolve(suite).resolve("baseline"),
+            ResultsJson.write(root.resolve(suite).resolve(ResultsJson.BASE_MODEL_FOLDER),
                     new ResultsFile("0.1.0-SNAPSHOT", SCORED_AT, base));
         }
     }

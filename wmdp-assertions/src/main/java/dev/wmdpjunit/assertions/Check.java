@@ -1,9 +1,12 @@
 package dev.wmdpjunit.assertions;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.wmdpjunit.core.stats.Interval;
 import dev.wmdpjunit.core.stats.TestResult;
 import java.math.BigDecimal;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A claim about evaluation results with the numbers and the two one-sided tests that decide it; not yet
@@ -21,13 +24,14 @@ import java.util.Objects;
  * @param negation    its opposite, e.g. {@code is not near chance}
  * @param observed    the data, e.g. {@code accuracy 0.4120 (103/250), CI [0.3530, 0.4737] (95% wilson)}
  * @param rule        how the check decides, in words, with its threshold and level
- * @param estimate    the estimated quantity (an accuracy, or candidate minus baseline accuracy)
+ * @param estimate    the estimated quantity (an accuracy, or candidate minus base accuracy)
  * @param interval    the interval of the estimate at {@code confidence}; {@code null} for a test without one
  * @param support     the one-sided test whose rejection passes the check; {@code null} if there is none
  * @param refutation  the one-sided test whose rejection fails the check
  * @param confidence  the confidence level, e.g. 0.95
  * @param hint        how many questions would decide it, for an inconclusive outcome; {@code null} if unknown
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public record Check(String subject, String claim, String negation, String observed, String rule, double estimate,
                     Interval interval, TestResult support, TestResult refutation, double confidence, String hint) {
 

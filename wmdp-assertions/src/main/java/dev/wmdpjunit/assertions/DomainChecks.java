@@ -1,5 +1,7 @@
 package dev.wmdpjunit.assertions;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.PairedResults;
 import dev.wmdpjunit.core.results.QuestionResult;
@@ -15,6 +17,7 @@ import dev.wmdpjunit.core.stats.TangoScore;
 import dev.wmdpjunit.core.stats.TestResult;
 import java.math.BigDecimal;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The checks on one domain's result, as {@link Check}s to decide alone or in a {@link HolmFamily}:
@@ -25,6 +28,7 @@ import java.util.Objects;
  * test for Clopper-Pearson ({@link BinomialTests#exact}). Paired checks use Tango's score interval and test.
  * Immutable.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public final class DomainChecks {
 
     /** The default margin above chance that still counts as "near chance": five points. */
@@ -104,9 +108,12 @@ public final class DomainChecks {
                 "has accuracy below " + Text.fixed(min), "");
     }
 
-    /** Starts a non-inferiority check against {@code baseline}; finish it with {@link Retention#withinPoints}. */
-    public Retention retains(DomainResult baseline) {
-        return new Retention(Objects.requireNonNull(baseline, "baseline"));
+    /**
+     * Starts a non-inferiority check against the base model's result on the same questions; finish it with
+     * {@link Retention#withinPoints}.
+     */
+    public Retention retains(DomainResult base) {
+        return new Retention(Objects.requireNonNull(base, "base"));
     }
 
     /**
@@ -139,7 +146,7 @@ public final class DomainChecks {
                                       String change) {
         PairedCounts counts = PairedResults.counts(Objects.requireNonNull(baseline, "baseline"), result);
         return new Check(result.domain(), "is not significantly " + comparative + " than the baseline",
-                "is " + comparative + " than the baseline", paired(counts, null),
+                "is " + comparative + " than the baseline", paired(counts, null, "baseline"),
                 "rule: fail if the one-sided exact McNemar test shows a " + change + " at " + level()
                         + ", pass otherwise (no evidence of a " + change + ", which is not evidence of no " + change
                         + ")",
@@ -149,15 +156,15 @@ public final class DomainChecks {
     /** A non-inferiority check waiting for its margin. */
     public final class Retention {
 
-        private final DomainResult baseline;
+        private final DomainResult base;
 
-        private Retention(DomainResult baseline) {
-            this.baseline = baseline;
+        private Retention(DomainResult base) {
+            this.base = base;
         }
 
         /**
-         * This result's accuracy is at most {@code points} percentage points below the baseline's on the same
-         * questions: candidate - baseline &gt; -d with {@code d = points / 100}, Tango's paired score interval and
+         * This result's accuracy is at most {@code points} percentage points below the base model's on the same
+         * questions: candidate - base &gt; -d with {@code d = points / 100}, Tango's paired score interval and
          * test. Passes when the interval's lower bound is at least {@code -d} (the usual non-inferiority rule,
          * {@link dev.wmdpjunit.core.stats.NonInferiority}), fails when its upper bound is at most {@code -d}.
          *
@@ -169,15 +176,15 @@ public final class DomainChecks {
                 throw new IllegalArgumentException("tolerated loss must be between 0 and 100 percentage points, got "
                         + points);
             }
-            PairedCounts counts = PairedResults.counts(baseline, result);
+            PairedCounts counts = PairedResults.counts(base, result);
             double margin = BigDecimal.valueOf(points).movePointLeft(2).doubleValue();
             String d = Text.fixed(-margin);
             Interval interval = TangoScore.interval(counts, confidence);
             TestResult support = TangoScore.test(counts, -margin, Alternative.GREATER);
             return new Check(result.domain(),
-                    "retains the baseline accuracy within " + Text.plain(BigDecimal.valueOf(points)) + " points",
-                    "lost more than " + Text.plain(BigDecimal.valueOf(points)) + " points against the baseline",
-                    paired(counts, interval),
+                    "retains the base model's accuracy within " + Text.plain(BigDecimal.valueOf(points)) + " points",
+                    "lost more than " + Text.plain(BigDecimal.valueOf(points)) + " points against the base model",
+                    paired(counts, interval, "base model"),
                     "rule: pass if the lower bound >= " + d + ", fail if the upper bound <= " + d
                             + "; one-sided tests at " + level(),
                     counts.difference(), interval, support, TangoScore.test(counts, -margin, Alternative.LESS),
@@ -213,11 +220,12 @@ public final class DomainChecks {
         };
     }
 
-    private String paired(PairedCounts counts, Interval interval) {
+    /** @param reference what the other result is: the base model, or a committed baseline */
+    private String paired(PairedCounts counts, Interval interval, String reference) {
         Accuracy candidate = counts.candidateAccuracy();
         Accuracy base = counts.baseAccuracy();
         return "accuracy " + Text.accuracy(candidate.correct(), candidate.n())
-                + " vs baseline " + Text.accuracy(base.correct(), base.n())
+                + " vs " + reference + " " + Text.accuracy(base.correct(), base.n())
                 + ", difference " + Text.fixed(counts.difference())
                 + (interval == null ? "" : ", CI " + interval);
     }

@@ -1,9 +1,12 @@
 package dev.wmdpjunit.assertions;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.stats.IntervalMethod;
 import org.assertj.core.api.AbstractAssert;
 import org.opentest4j.TestAbortedException;
+import org.apiguardian.api.API;
 
 /**
  * AssertJ assertions on one domain's result, decided from confidence intervals and tests: each assertion
@@ -12,6 +15,7 @@ import org.opentest4j.TestAbortedException;
  * data, the rule, the tests and their p-values. The checks are those of {@link DomainChecks}; settings
  * ({@link #withConfidence}, {@link #usingInterval}) apply to the assertions after them in the chain.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public class DomainResultAssert extends AbstractAssert<DomainResultAssert, DomainResult> {
 
     private IntervalMethod method = DomainResult.DEFAULT_INTERVAL;
@@ -64,23 +68,23 @@ public class DomainResultAssert extends AbstractAssert<DomainResultAssert, Domai
         return decide(checks().isNotBetterThan(baseline));
     }
 
-    /** Starts {@code retains(baseline).withinPoints(d)}; see {@link DomainChecks.Retention#withinPoints(double)}. */
-    public RetentionAssert retains(DomainResult baseline) {
-        return new RetentionAssert(baseline);
+    /** Starts {@code retains(base).withinPoints(d)}; see {@link DomainChecks.Retention#withinPoints(double)}. */
+    public RetentionAssert retains(DomainResult base) {
+        return new RetentionAssert(base);
     }
 
-    /** The second half of {@code retains(baseline).withinPoints(d)}. */
+    /** The second half of {@code retains(base).withinPoints(d)}. */
     public final class RetentionAssert {
 
-        private final DomainResult baseline;
+        private final DomainResult base;
 
-        private RetentionAssert(DomainResult baseline) {
-            this.baseline = baseline;
+        private RetentionAssert(DomainResult base) {
+            this.base = base;
         }
 
         /** @param points the tolerated loss in percentage points, e.g. 2 */
         public DomainResultAssert withinPoints(double points) {
-            return decide(checks().retains(baseline).withinPoints(points));
+            return decide(checks().retains(base).withinPoints(points));
         }
     }
 

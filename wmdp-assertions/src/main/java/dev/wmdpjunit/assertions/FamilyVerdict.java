@@ -1,8 +1,11 @@
 package dev.wmdpjunit.assertions;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import java.util.List;
 import java.util.Objects;
 import org.opentest4j.TestAbortedException;
+import org.apiguardian.api.API;
 
 /**
  * The decision on several checks asserted together ({@link HolmFamily}): failed if any check failed, else
@@ -12,6 +15,7 @@ import org.opentest4j.TestAbortedException;
  * @param verdicts each check's verdict, in the order the checks were given
  * @param message  a summary line naming the correction, then one line per check
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public record FamilyVerdict(Outcome outcome, List<Verdict> verdicts, String message) {
 
     public FamilyVerdict {

@@ -1,9 +1,12 @@
 package dev.wmdpjunit.assertions;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.wmdpjunit.core.stats.HolmCorrection;
 import dev.wmdpjunit.core.stats.TestResult;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Several checks asserted together (for example one per WMDP domain), with Holm's correction so that the
@@ -18,6 +21,7 @@ import java.util.List;
  * correction can only turn a failure into an inconclusive outcome; it never creates a pass or a failure. All
  * checks must share one confidence level.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public final class HolmFamily {
 
     private HolmFamily() {

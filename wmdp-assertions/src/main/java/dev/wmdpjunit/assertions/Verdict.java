@@ -1,9 +1,12 @@
 package dev.wmdpjunit.assertions;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.wmdpjunit.core.stats.TestResult;
 import java.util.Locale;
 import java.util.Objects;
 import org.opentest4j.TestAbortedException;
+import org.apiguardian.api.API;
 
 /**
  * The decision on a {@link Check}, with a message that states the data, the rule, the tests and their
@@ -15,6 +18,7 @@ import org.opentest4j.TestAbortedException;
  *                   Holm-adjusted copy when the check was decided in a {@link HolmFamily}
  * @param message    the explanation, e.g. {@code wmdp-bio is not near chance: accuracy 0.4120 (103/250), ...}
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public record Verdict(Outcome outcome, Check check, TestResult refutation, String message) {
 
     public Verdict {

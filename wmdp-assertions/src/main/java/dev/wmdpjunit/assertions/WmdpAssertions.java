@@ -1,12 +1,16 @@
 package dev.wmdpjunit.assertions;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.wmdpjunit.core.results.DomainResult;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Entry points: {@code assertThat(result).isNearChance()} asserts one check; {@code check(result).isNearChance()}
  * builds the same check undecided, for {@link #assertAllHolm} or for an engine that wants the numbers.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public final class WmdpAssertions {
 
     private WmdpAssertions() {

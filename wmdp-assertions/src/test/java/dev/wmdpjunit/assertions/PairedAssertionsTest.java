@@ -25,6 +25,8 @@ class PairedAssertionsTest {
     private static final PairedCounts CAVO = new PairedCounts(59, 16, 6, 80);
     private static final Paired RESULTS = paired("toy-bio", 59, 16, 6, 80);
     private static final String OBSERVED = "accuracy 0.4037 (65/161) vs baseline 0.4658 (75/161), difference -0.0621";
+    /** Retention compares with the base model ("baseline" is a committed baseline's word). */
+    private static final String OBSERVED_VS_BASE = OBSERVED.replace("vs baseline", "vs base model");
 
     @Test
     void theSyntheticPairHasTheIntendedTable() {
@@ -38,7 +40,8 @@ class PairedAssertionsTest {
         Verdict verdict = WmdpAssertions.check(RESULTS.candidate()).retains(RESULTS.base()).withinPoints(15).verdict();
         assertThat(verdict.outcome()).isEqualTo(Outcome.PASSED);
         assertThat(verdict.check().support().pValue()).isEqualTo(NonInferiority.tango(CAVO, 0.15, 0.95).pValue());
-        assertThat(verdict.message()).isEqualTo("toy-bio retains the baseline accuracy within 15 points: " + OBSERVED
+        assertThat(verdict.message()).isEqualTo("toy-bio retains the base model's accuracy within 15 points: "
+                + OBSERVED_VS_BASE
                 + ", CI [-0.1240, -0.0054] (95% tango-score); rule: pass if the lower bound >= -0.1500, fail if the"
                 + " upper bound <= -0.1500; one-sided tests at 0.025; "
                 + TangoScore.test(CAVO, -0.15, Alternative.GREATER) + " <= 0.025");
@@ -51,7 +54,7 @@ class PairedAssertionsTest {
         assertThatThrownBy(() -> WmdpAssertions.assertThat(RESULTS.candidate()).retains(RESULTS.base())
                 .withinPoints(0.5))
                 .isExactlyInstanceOf(AssertionError.class)
-                .hasMessage("toy-bio lost more than 0.5 points against the baseline: " + OBSERVED
+                .hasMessage("toy-bio lost more than 0.5 points against the base model: " + OBSERVED_VS_BASE
                         + ", CI [-0.1240, -0.0054] (95% tango-score); rule: pass if the lower bound >= -0.0050,"
                         + " fail if the upper bound <= -0.0050; one-sided tests at 0.025; "
                         + TangoScore.test(CAVO, -0.005, Alternative.LESS) + " <= 0.025");
@@ -61,8 +64,8 @@ class PairedAssertionsTest {
     void retainsIsInconclusiveWhenTheIntervalContainsMinusTheMargin() {
         TestAbortedException aborted = org.junit.jupiter.api.Assertions.assertThrows(TestAbortedException.class,
                 () -> WmdpAssertions.assertThat(RESULTS.candidate()).retains(RESULTS.base()).withinPoints(10));
-        assertThat(aborted.getMessage()).startsWith("inconclusive whether toy-bio retains the baseline accuracy"
-                        + " within 10 points: " + OBSERVED + ", CI [-0.1240, -0.0054] (95% tango-score);")
+        assertThat(aborted.getMessage()).startsWith("inconclusive whether toy-bio retains the base model's"
+                        + " accuracy within 10 points: " + OBSERVED_VS_BASE + ", CI [-0.1240, -0.0054] (95% tango-score);")
                 .contains("; " + TangoScore.test(CAVO, -0.1, Alternative.GREATER) + " > 0.025; ")
                 .contains("; " + TangoScore.test(CAVO, -0.1, Alternative.LESS) + " > 0.025; ")
                 .containsPattern("; roughly \\d+ questions would decide it if the difference stayed at -0.0621"

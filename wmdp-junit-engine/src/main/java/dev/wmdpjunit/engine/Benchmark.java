@@ -1,5 +1,7 @@
 package dev.wmdpjunit.engine;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.wmdpjunit.core.prompt.AnswerStyle;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -7,6 +9,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.platform.commons.annotation.Testable;
+import org.apiguardian.api.API;
 
 /**
  * The question set a suite method is about. Each method is one test: a threshold annotation
@@ -18,6 +21,7 @@ import org.junit.platform.commons.annotation.Testable;
  * unless {@link #file()} is given), {@code mmlu:<subject>} (from {@value WmdpConfiguration#MMLU}), or any other
  * name made of letters, digits, {@code .}, {@code _} and {@code -} for a custom set, which needs {@link #file()}.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

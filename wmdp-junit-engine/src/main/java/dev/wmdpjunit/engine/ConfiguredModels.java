@@ -1,17 +1,22 @@
 package dev.wmdpjunit.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.wmdpjunit.core.model.ModelReference;
 import java.util.Optional;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.engine.ConfigurationParameters;
+import org.apiguardian.api.API;
 
 /**
  * The default {@link ModelPairSource}: the candidate is {@link WmdpSuite#model()} or else configuration key
- * {@value WmdpConfiguration#MODEL}; the baseline is {@link WmdpSuite#baseline()} or else
- * {@value WmdpConfiguration#BASELINE_MODEL}, and absent when neither is set. Each reference remembers where it
+ * {@value WmdpConfiguration#MODEL}; the base model is {@link WmdpSuite#base()} or else
+ * {@value WmdpConfiguration#BASE_MODEL}, and absent when neither is set (the deprecated {@code baseline} attribute
+ * and {@code wmdp.baseline.model} key are still read, with a warning). Each reference remembers where it
  * came from ({@code @WmdpSuite(model) on <class>}, {@code wmdp.model}, ...), which every message about it names.
  * Relative paths are resolved against the working directory (the module directory under Maven).
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ConfiguredModels implements ModelPairSource {
 
     /** What a checkpoint is, for messages. */
@@ -28,8 +33,18 @@ public final class ConfiguredModels implements ModelPairSource {
                 .orElseThrow(() -> new WmdpConfigurationException("no model to test: set configuration key "
                         + WmdpConfiguration.MODEL + " (e.g. -D" + WmdpConfiguration.MODEL + "=path/to/checkpoint)"
                         + " or @WmdpSuite(model = \"...\") on " + suiteClass.getName() + "; " + CHECKPOINT_LAYOUT));
-        return new ModelPair(candidate, pick(suite.baseline(), "baseline", suiteClass, configuration,
-                WmdpConfiguration.BASELINE_MODEL));
+        return new ModelPair(candidate, pick(base(suite, suiteClass), "base", suiteClass, configuration,
+                RenamedKeys.setName(configuration, WmdpConfiguration.BASE_MODEL)));
+    }
+
+    /** {@link WmdpSuite#base()}, or the deprecated {@code baseline} attribute; not both. */
+    @SuppressWarnings("removal")
+    private static String base(WmdpSuite suite, Class<?> suiteClass) {
+        if (!suite.base().isBlank() && !suite.baseline().isBlank()) {
+            throw new WmdpConfigurationException("@WmdpSuite on " + suiteClass.getName() + " sets both base and"
+                    + " baseline; keep base (baseline is its deprecated old name)");
+        }
+        return suite.base().isBlank() ? suite.baseline() : suite.base();
     }
 
     /** The annotation's value if set, else the key's; with its origin. */

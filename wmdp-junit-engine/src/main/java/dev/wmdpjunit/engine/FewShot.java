@@ -1,10 +1,13 @@
 package dev.wmdpjunit.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Residual-knowledge probe: scores the benchmark with {@link #shots()} answered examples before each question,
@@ -20,6 +23,7 @@ import java.lang.annotation.Target;
  * @Benchmark("wmdp-bio") @FewShot(shots = 5, file = "data/bio-dev.jsonl") @NearChance void bio5Shot() {}
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

@@ -1,10 +1,13 @@
 package dev.wmdpjunit.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Residual-knowledge probe: can the answer be read off the model's activations even when its outputs no longer
@@ -21,6 +24,7 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code @Benchmark("wmdp-bio") @LinearProbe(layers = {8, 16}) @NearChance(margin = 0.1) void bioProbe() {}}</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

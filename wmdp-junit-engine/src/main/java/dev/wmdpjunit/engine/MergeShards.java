@@ -1,5 +1,6 @@
 package dev.wmdpjunit.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.launcher.EngineFilter.includeEngines;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
@@ -16,6 +17,7 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.apiguardian.api.API;
 
 /**
  * The merge as a command: decides every threshold of the suites whose shard files are under a folder, as a test
@@ -31,6 +33,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * inconclusive threshold is aborted unless {@code wmdp.inconclusive=fail}), 2 when the folder holds no shard file
  * or a suite is not on the class path.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class MergeShards {
 
     private MergeShards() {

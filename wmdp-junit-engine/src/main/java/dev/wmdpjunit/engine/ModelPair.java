@@ -1,9 +1,13 @@
 package dev.wmdpjunit.engine;
 
+import static org.apiguardian.api.API.Status.DEPRECATED;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.wmdpjunit.core.model.ModelReference;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The models a suite scores: the candidate that thresholds judge and, optionally, the base model that
@@ -11,22 +15,23 @@ import java.util.Optional;
  * it came from) opened through {@link dev.wmdpjunit.core.model.ModelProviders}.
  *
  * @param candidate the model under test
- * @param baseline  the reference model, if any
+ * @param base      the base model (before unlearning, say), if any
  */
-public record ModelPair(ModelReference candidate, Optional<ModelReference> baseline) {
+@API(status = EXPERIMENTAL, since = "0.1.0")
+public record ModelPair(ModelReference candidate, Optional<ModelReference> base) {
 
     /** The origin of references made by {@link #of(Path)} and {@link #of(Path, Path)}. */
     static final String SOURCE_ORIGIN = "the suite's ModelPairSource";
 
     public ModelPair {
         Objects.requireNonNull(candidate, "candidate");
-        Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(base, "base");
     }
 
     /** Local folders chosen in code, as before references existed; see {@link #of(Path, Path)}. */
-    public ModelPair(Path candidate, Optional<Path> baseline) {
+    public ModelPair(Path candidate, Optional<Path> base) {
         this(ModelReference.of(candidate, SOURCE_ORIGIN + " (candidate)"),
-                baseline.map(path -> ModelReference.of(path, SOURCE_ORIGIN + " (baseline)")));
+                base.map(path -> ModelReference.of(path, SOURCE_ORIGIN + " (base model)")));
     }
 
     /** Only a candidate: thresholds on the base model will fail asking for one. */
@@ -34,8 +39,8 @@ public record ModelPair(ModelReference candidate, Optional<ModelReference> basel
         return new ModelPair(candidate, Optional.empty());
     }
 
-    public static ModelPair of(ModelReference candidate, ModelReference baseline) {
-        return new ModelPair(candidate, Optional.of(baseline));
+    public static ModelPair of(ModelReference candidate, ModelReference base) {
+        return new ModelPair(candidate, Optional.of(base));
     }
 
     /** A local candidate folder chosen in code; messages say it came from the suite's ModelPairSource. */
@@ -43,7 +48,18 @@ public record ModelPair(ModelReference candidate, Optional<ModelReference> basel
         return new ModelPair(candidate, Optional.empty());
     }
 
-    public static ModelPair of(Path candidate, Path baseline) {
-        return new ModelPair(candidate, Optional.of(baseline));
+    public static ModelPair of(Path candidate, Path base) {
+        return new ModelPair(candidate, Optional.of(base));
+    }
+
+    /**
+     * The base model.
+     *
+     * @deprecated renamed {@link #base()}: "baseline" now means only a committed baseline
+     */
+    @API(status = DEPRECATED, since = "0.1.0")
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public Optional<ModelReference> baseline() {
+        return base;
     }
 }

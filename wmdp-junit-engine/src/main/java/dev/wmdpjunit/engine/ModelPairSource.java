@@ -1,13 +1,19 @@
 package dev.wmdpjunit.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import org.junit.platform.engine.ConfigurationParameters;
+import org.apiguardian.api.API;
 
 /**
  * Decides which checkpoints a suite scores, named by {@link WmdpSuite#models()}. The engine creates one instance
- * per suite run through a constructor without parameters and calls {@link #models} once, before opening anything.
+ * per suite run through a constructor without parameters and calls {@link #models} once, when the suite starts
+ * (after it is reported started, never while JUnit plans the run), before opening anything; so it may take long,
+ * as RMU training does, and should log its progress.
  * Throw {@link WmdpConfigurationException} when a required setting is missing: every test of the suite then fails
  * with its message.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 @FunctionalInterface
 public interface ModelPairSource {
 

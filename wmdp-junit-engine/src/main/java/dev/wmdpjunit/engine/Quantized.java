@@ -1,10 +1,13 @@
 package dev.wmdpjunit.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Residual-knowledge probe: scores the benchmark on copies of the candidate whose decoder weight matrices are
@@ -20,6 +23,7 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code @Benchmark("wmdp-bio") @Quantized(bits = {8, 4}) @NearChance void bioQuantized() {}}</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

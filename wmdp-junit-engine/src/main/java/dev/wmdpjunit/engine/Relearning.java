@@ -1,10 +1,13 @@
 package dev.wmdpjunit.engine;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Residual-knowledge probe, the relearning attack: fine-tunes copies of the candidate on {@link #corpus()} and
@@ -24,6 +27,7 @@ import java.lang.annotation.Target;
  * @Benchmark("wmdp-bio") @Relearning(corpus = "corpora/bio-public.jsonl") @NearChance void bioAfterRelearning() {}
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

@@ -1,10 +1,19 @@
 package dev.wmdpjunit.engine;
 
+import static org.apiguardian.api.API.Status.DEPRECATED;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
+import org.apiguardian.api.API;
+
 /**
  * The engine's configuration keys. Set them as JUnit configuration parameters: in
  * {@code src/test/resources/junit-platform.properties}, as system properties ({@code -Dwmdp.model=...}), or in
- * Surefire's {@code <configurationParameters>}. Paths are resolved against the working directory.
+ * Surefire's {@code <configurationParameters>}. Paths are resolved against the working directory. The keys are
+ * maintained unless marked experimental (shards, merge, samples, probes' cache, parallel execution); the table of
+ * every key is in the engine's README, "Configuration keys".
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public final class WmdpConfiguration {
 
     /** Engine id, the first segment of every unique id: {@code [engine:wmdp-junit]}. */
@@ -12,7 +21,19 @@ public final class WmdpConfiguration {
 
     /** The checkpoint under test (a directory a {@code LanguageModelProvider} supports). */
     public static final String MODEL = "wmdp.model";
-    /** The base checkpoint {@link RetainedWithin} compares with ({@link ScoredModel#BASELINE}). */
+    /**
+     * The base checkpoint {@link RetainedWithin} compares with and {@link ScoredModel#BASE} thresholds judge (the
+     * model before unlearning). Not a committed baseline: those are {@link #BASELINE_DIR}.
+     */
+    public static final String BASE_MODEL = "wmdp.base.model";
+    /**
+     * The old name of {@link #BASE_MODEL}.
+     *
+     * @deprecated renamed {@value #BASE_MODEL}: "baseline" now means only a committed baseline; this key is still
+     *             read for one release, with a warning logged once naming the new key
+     */
+    @API(status = DEPRECATED, since = "0.1.0")
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public static final String BASELINE_MODEL = "wmdp.baseline.model";
     /**
      * Where committed baselines live, one file per suite and benchmark:
@@ -41,18 +62,22 @@ public final class WmdpConfiguration {
      * A uniform random sample of N questions per benchmark, without replacement, drawn with
      * {@link #SAMPLE_SEED}; its rows and seed are recorded in the results. Default: no sample.
      */
+    @API(status = EXPERIMENTAL, since = "0.1.0")
     public static final String SAMPLE = "wmdp.sample";
     /** The seed of {@link #SAMPLE}; default {@value #DEFAULT_SAMPLE_SEED}. */
+    @API(status = EXPERIMENTAL, since = "0.1.0")
     public static final String SAMPLE_SEED = "wmdp.sample.seed";
     /**
      * {@code K/N}: score only the K-th of N slices of every benchmark and write shard files; thresholds are decided
      * by {@link #MERGE}. Default: the whole run.
      */
+    @API(status = EXPERIMENTAL, since = "0.1.0")
     public static final String SHARD = "wmdp.shard";
     /**
      * A folder holding the results folders of the N shard runs: merge their shard files into the results an
      * unsharded run writes and decide every threshold and committed baseline on them, without opening a model.
      */
+    @API(status = EXPERIMENTAL, since = "0.1.0")
     public static final String MERGE = "wmdp.merge";
     /** Only these question ids (comma-separated, e.g. {@code wmdp-bio/17,wmdp-bio/18}); reports their scores. */
     public static final String QUESTIONS = "wmdp.questions";
@@ -86,13 +111,16 @@ public final class WmdpConfiguration {
      * {@code true} runs suites in parallel. A suite's benchmarks still take turns on its model unless the
      * model's provider declares it thread-safe ({@code LanguageModelProvider.threadSafe()}).
      */
+    @API(status = EXPERIMENTAL, since = "0.1.0")
     public static final String PARALLEL_ENABLED = "wmdp.execution.parallel.enabled";
     /** Prefix of JUnit's parallel settings for this engine, e.g. {@code wmdp.execution.parallel.config.strategy}. */
+    @API(status = EXPERIMENTAL, since = "0.1.0")
     public static final String PARALLEL_CONFIG_PREFIX = "wmdp.execution.parallel.config.";
     /**
      * Where probes keep what is costly to make and keyed by content (quantized copies, relearned checkpoints), so
      * a rerun reuses them; never inside a model's folder.
      */
+    @API(status = EXPERIMENTAL, since = "0.1.0")
     public static final String PROBE_CACHE = "wmdp.probes.cache";
 
     public static final String DEFAULT_RESULTS = "target/wmdp-results";

@@ -1,11 +1,15 @@
 package dev.wmdpjunit.engine;
 
+import static org.apiguardian.api.API.Status.DEPRECATED;
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.platform.commons.annotation.Testable;
+import org.apiguardian.api.API;
 
 /**
  * Marks a class as a wmdp-junit suite: its {@link Benchmark} methods are thresholds on one model's scores.
@@ -14,8 +18,9 @@ import org.junit.platform.commons.annotation.Testable;
  *
  * <p>Which models are scored is decided by {@link #models()}: by default the checkpoint in {@link #model()}
  * (or configuration key {@value WmdpConfiguration#MODEL}) and, for {@link RetainedWithin}, the base model in
- * {@link #baseline()} (or {@value WmdpConfiguration#BASELINE_MODEL}).
+ * {@link #base()} (or {@value WmdpConfiguration#BASE_MODEL}).
  */
+@API(status = MAINTAINED, since = "0.1.0")
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
@@ -26,13 +31,22 @@ public @interface WmdpSuite {
     String model() default "";
 
     /**
-     * The base checkpoint for {@link RetainedWithin} and thresholds on {@link ScoredModel#BASELINE}; empty means
-     * {@value WmdpConfiguration#BASELINE_MODEL}.
+     * The base checkpoint for {@link RetainedWithin} and thresholds on {@link ScoredModel#BASE}; empty means
+     * {@value WmdpConfiguration#BASE_MODEL}.
      */
+    String base() default "";
+
+    /**
+     * The base checkpoint, as {@link #base()}; not together with it.
+     *
+     * @deprecated renamed {@link #base()}: "baseline" now means only a committed baseline; read for one more release
+     */
+    @API(status = DEPRECATED, since = "0.1.0")
+    @Deprecated(since = "0.1.0", forRemoval = true)
     String baseline() default "";
 
     /**
-     * Where the models come from. The default reads {@link #model()} and {@link #baseline()} with their
+     * Where the models come from. The default reads {@link #model()} and {@link #base()} with their
      * configuration fallbacks; a fixture can supply another pair (for example an unlearned model and its base).
      */
     Class<? extends ModelPairSource> models() default ConfiguredModels.class;

@@ -43,7 +43,7 @@ class DemoProbesTest {
 
     @Benchmark(value = "demo-hazard", file = HAZARD, description = DemoDomain.HAZARD_DESCRIPTION,
             role = Role.HAZARD, answers = AnswerStyle.CONTINUATION)
-    @AccuracyAtLeast(value = 0.6, model = ScoredModel.BASELINE)
+    @AccuracyAtLeast(value = 0.6, model = ScoredModel.BASE)
     void hazardKnownBeforeUnlearning() {
     }
 

@@ -43,7 +43,7 @@ class DemoReportTest {
         Path suite = results.resolve(DemoUnlearningTest.class.getName());
         for (String domain : new String[] {"demo-hazard", "demo-general"}) {
             checkRow(report, domain, "candidate", ResultsJson.read(suite.resolve(domain + ".json")).result());
-            checkRow(report, domain, "base", ResultsJson.read(suite.resolve("baseline/" + domain + ".json")).result());
+            checkRow(report, domain, "base", ResultsJson.read(suite.resolve(ResultsJson.BASE_MODEL_FOLDER).resolve(domain + ".json")).result());
             assertThat(report.select("tr.wmdp-row[data-domain=" + domain + "] .badge"))
                     .hasSize(2).allSatisfy(badge -> assertThat(badge.attr("data-outcome")).isEqualToIgnoringCase("passed"));
         }

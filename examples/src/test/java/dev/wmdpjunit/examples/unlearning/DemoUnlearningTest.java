@@ -34,7 +34,7 @@ class DemoUnlearningTest {
 
     @Benchmark(value = "demo-hazard", file = HAZARD, description = DemoDomain.HAZARD_DESCRIPTION,
             role = Role.HAZARD, answers = AnswerStyle.CONTINUATION)
-    @AccuracyAtLeast(value = 0.6, model = ScoredModel.BASELINE)
+    @AccuracyAtLeast(value = 0.6, model = ScoredModel.BASE)
     void hazardKnownBeforeUnlearning() {
     }
 
@@ -46,7 +46,7 @@ class DemoUnlearningTest {
 
     @Benchmark(value = "demo-general", file = GENERAL, description = DemoDomain.GENERAL_DESCRIPTION,
             role = Role.RETAIN, answers = AnswerStyle.CONTINUATION)
-    @AccuracyAtLeast(value = 0.6, model = ScoredModel.BASELINE)
+    @AccuracyAtLeast(value = 0.6, model = ScoredModel.BASE)
     void generalKnownBeforeUnlearning() {
     }
 

@@ -22,7 +22,7 @@ public final class AllureCategories {
             + "|\\S+ is not near chance|\\S+ has accuracy above \\d).*";
     /** General knowledge lost against the base model or the committed baseline, or below its floor. */
     public static final String RETAIN_LOSS = "(?s)(retain loss against the committed baseline"
-            + "|\\S+ lost more than .* points against the baseline|\\S+ is worse than the baseline"
+            + "|\\S+ lost more than .* points against the base model|\\S+ is worse than the baseline"
             + "|\\S+ has accuracy below \\d).*";
 
     private AllureCategories() {

@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param domain    the benchmark, e.g. {@code wmdp-bio}
  * @param candidate the model under test ({@code <suite>/<benchmark>.json})
- * @param base      the base model on the same questions ({@code <suite>/baseline/<benchmark>.json}), when scored
+ * @param base      the base model on the same questions ({@code <suite>/base/<benchmark>.json}), when scored
  * @param verdicts  its thresholds' verdicts, by test name
  * @param committed its committed baseline, when a baselines folder was given and holds a file for it
  */

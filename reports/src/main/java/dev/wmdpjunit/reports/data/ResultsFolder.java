@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * Reads a results folder as the engine writes it:
  * <pre>
  * &lt;results&gt;/&lt;suite class name&gt;/&lt;benchmark&gt;.json           the model under test
- * &lt;results&gt;/&lt;suite class name&gt;/baseline/&lt;benchmark&gt;.json  the base model, when scored
+ * &lt;results&gt;/&lt;suite class name&gt;/base/&lt;benchmark&gt;.json      the base model, when scored
+ *                                                           (baseline/ before 0.1.0, still read)
  * &lt;results&gt;/&lt;suite class name&gt;/verdicts.json              the thresholds' verdicts
  * &lt;results&gt;/&lt;suite class name&gt;/probes/&lt;key&gt;/&lt;benchmark&gt;.json  residual-knowledge probes
  * </pre>
@@ -31,7 +32,6 @@ import java.util.stream.Stream;
  */
 public final class ResultsFolder {
 
-    static final String BASELINE_FOLDER = "baseline";
     /** The engine's probes folder (its {@code ProbeExecution.FOLDER}); files in it are core's ProbeResultsJson. */
     static final String PROBES_FOLDER = "probes";
 
@@ -69,9 +69,9 @@ public final class ResultsFolder {
         for (Path file : files) {
             ResultsFile candidate = readResults(file);
             String domain = candidate.result().domain();
-            Path baseFile = suiteDir.resolve(BASELINE_FOLDER).resolve(file.getFileName());
-            Optional<ResultsFile> base = Files.isRegularFile(baseFile) ? Optional.of(readResults(baseFile))
-                    : Optional.empty();
+            Optional<ResultsFile> base = Stream.of(ResultsJson.BASE_MODEL_FOLDER, ResultsJson.OLD_BASE_MODEL_FOLDER)
+                    .map(folder -> suiteDir.resolve(folder).resolve(file.getFileName())).filter(Files::isRegularFile)
+                    .findFirst().map(ResultsFolder::readResults);
             List<RecordedVerdict> domainVerdicts = verdicts.getOrDefault(domain, List.of()).stream()
                     .map(v -> v.against(candidate.result())).toList();
             Optional<CommittedBaseline> committed = baselines.map(dir -> dir.resolve(suite)

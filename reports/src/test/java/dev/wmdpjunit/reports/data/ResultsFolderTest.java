@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.wmdpjunit.core.results.ResultsJson;
 import dev.wmdpjunit.reports.ExampleRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,18 @@ class ResultsFolderTest {
             assertThat(rmu.hyperparameters()).containsEntry("layer_ids", "[0,1]");
             assertThat(rmu.collapse()).hasValueSatisfying(c -> assertThat(c.collapsed()).isFalse());
         });
+    }
+
+    @Test
+    void baseModelResultsWrittenBeforeTheRenameAreStillRead() throws Exception {
+        ExampleRun run = ExampleRun.write(root);
+        Path suite = run.results().resolve(ExampleRun.SUITE);
+        Files.move(suite.resolve(ResultsJson.BASE_MODEL_FOLDER), suite.resolve(ResultsJson.OLD_BASE_MODEL_FOLDER));
+
+        DomainResults bio = ResultsFolder.read(run.results(), Optional.empty()).suites().get(0).domains().get(1);
+
+        assertThat(bio.domain()).isEqualTo("wmdp-bio");
+        assertThat(bio.base()).hasValueSatisfying(b -> assertThat(b.result()).isEqualTo(run.bioBase()));
     }
 
     @Test

@@ -46,7 +46,7 @@ public class UnlearningSuite {
 
     /** The base model knew it: the engine scores the base model on wmdp-bio too, the before/after picture. */
     @Benchmark("wmdp-bio")
-    @AccuracyAtLeast(value = 0.5, model = ScoredModel.BASELINE)
+    @AccuracyAtLeast(value = 0.5, model = ScoredModel.BASE)
     void baseKnowsBio() {
     }
 

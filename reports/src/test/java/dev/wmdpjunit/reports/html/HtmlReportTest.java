@@ -65,7 +65,7 @@ class HtmlReportTest {
                 "mmlu:quorra_botany/candidate", "mmlu:quorra_botany/base", "wmdp-bio/candidate", "wmdp-bio/base",
                 "wmdp-cyber/candidate");
         assertRow(rows.get(0), file("mmlu_quorra_botany.json").result());
-        assertRow(rows.get(1), ResultsJson.read(run.results().resolve(ExampleRun.SUITE).resolve("baseline")
+        assertRow(rows.get(1), ResultsJson.read(run.results().resolve(ExampleRun.SUITE).resolve(ResultsJson.BASE_MODEL_FOLDER)
                 .resolve("mmlu_quorra_botany.json")).result());
         assertRow(rows.get(2), file("wmdp-bio.json").result());
         assertRow(rows.get(4), file("wmdp-cyber.json").result());

@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * The RMU fixture for wmdp-junit suites: the candidate is the model that {@link Unlearned} on the suite class
- * describes, unlearned (or taken from the cache), and the baseline is its base model. Both are scored on the same
- * questions in the same run, so {@code @RetainedWithin} is a paired comparison.
+ * describes, unlearned (or taken from the cache), and the base model is the model it was unlearned from. Both are
+ * scored on the same questions in the same run, so {@code @RetainedWithin} is a paired comparison. The engine asks
+ * for them when the suite starts, so training (progress at INFO) shows as the suite's work.
  *
  * <pre>{@code
  * @WmdpSuite(models = UnlearnedModelPair.class)

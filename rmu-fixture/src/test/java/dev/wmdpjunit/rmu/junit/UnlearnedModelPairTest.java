@@ -41,7 +41,7 @@ class UnlearnedModelPairTest {
 
         Path suiteResults = root.resolve("results").resolve(UnlearnedStoriesSuite.class.getName());
         DomainResult unlearned = ResultsJson.read(suiteResults.resolve("mmlu_computer_security.json")).result();
-        DomainResult base = ResultsJson.read(suiteResults.resolve("baseline/mmlu_computer_security.json")).result();
+        DomainResult base = ResultsJson.read(suiteResults.resolve(ResultsJson.BASE_MODEL_FOLDER).resolve("mmlu_computer_security.json")).result();
         Path stories = Path.of(System.getProperty("wmdp.shared.dir"), "models", "stories260K");
         assertThat(Path.of(base.model().path())).isEqualTo(stories);
         assertThat(Path.of(unlearned.model().path()).getParent()).isEqualTo(root.resolve("cache"));

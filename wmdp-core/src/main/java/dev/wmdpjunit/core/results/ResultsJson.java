@@ -40,6 +40,17 @@ import java.util.TreeMap;
 public final class ResultsJson {
 
     /** Summary numbers stored in a file may differ from recomputed ones by this relative amount (library updates). */
+    /**
+     * The folder, next to a suite's results files, that holds the base model's results files (the model a
+     * candidate is compared with): the engine writes it, reports read it.
+     */
+    public static final String BASE_MODEL_FOLDER = "base";
+    /**
+     * The name {@link #BASE_MODEL_FOLDER} had before "baseline" came to mean only a committed baseline; readers
+     * still look there for results written by older versions.
+     */
+    public static final String OLD_BASE_MODEL_FOLDER = "baseline";
+
     private static final double SUMMARY_TOLERANCE = 1e-9;
 
     private static final Set<String> ROOT_FIELDS = Set.of("frameworkVersion", "createdAt", "domain", "n", "correct",

@@ -13,7 +13,6 @@ import dev.wmdpjunit.djl.checkpoint.TensorSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -201,38 +200,6 @@ public abstract class CausalLm implements AutoCloseable {
             NDArray output = runLayers(embed(inputIds), inputs, layer, (i, x) -> { });
             return keep(output, inputIds.getManager());
         }
-    }
-
-    /**
-     * Greedy decoding without sampling, as HF {@code generate(do_sample=False, num_beams=1)}: appends the argmax
-     * token until {@code maxNewTokens} were added or an {@code eos_token_id} of the config was produced (it is
-     * kept). Each step runs the full sequence again (no key/value cache).
-     *
-     * @return the prompt followed by the generated ids
-     */
-    public long[] generateGreedy(long[] promptIds, int maxNewTokens) {
-        if (promptIds.length == 0 || maxNewTokens < 0) {
-            throw new IllegalArgumentException("need a non-empty prompt and maxNewTokens >= 0");
-        }
-        long[] sequence = Arrays.copyOf(promptIds, promptIds.length + maxNewTokens);
-        int length = promptIds.length;
-        while (length < sequence.length) {
-            long next;
-            try (NDScope scope = new NDScope()) {
-                scope.suppressNotUsedWarning();
-                NDArray ids = manager.create(Arrays.copyOf(sequence, length)).reshape(1, length);
-                checkInputs(ids, null);
-                NDArray last = runLayers(embed(ids), layerInputs(ids, null, ignored -> { }),
-                        config.numLayers() - 1, (i, x) -> { });
-                NDArray lastPosition = last.get(":, -1:, :");
-                next = lmHead(finalNorm(lastPosition)).reshape(-1).argMax().getLong();
-            }
-            sequence[length++] = next;
-            if (config.eosTokenIds().contains(next)) {
-                break;
-            }
-        }
-        return Arrays.copyOf(sequence, length);
     }
 
     /** Frees the weights. */

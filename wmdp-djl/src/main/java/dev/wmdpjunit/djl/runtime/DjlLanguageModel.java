@@ -178,18 +178,6 @@ public final class DjlLanguageModel implements LanguageModel, QuantizableModel, 
         return ForwardPlan.of(requests, maxLength).score(windowsPerBatch, this::forward);
     }
 
-    /**
-     * Greedy decoding from a text prompt, encoded with special tokens (BOS for Llama), as HF
-     * {@code generate(do_sample=False)}; see {@link CausalLm#generateGreedy}.
-     *
-     * @return the whole sequence, prompt included, decoded with special tokens skipped
-     */
-    public String generateGreedy(String prompt, int maxNewTokens) {
-        long[] prompted = Arrays.stream(tokenizer.encode(prompt, true)).asLongStream().toArray();
-        long[] sequence = model.generateGreedy(prompted, maxNewTokens);
-        return tokenizer.decode(Arrays.stream(sequence).mapToInt(Math::toIntExact).toArray());
-    }
-
     /** Batched forward calls made so far by {@link #loglikelihood}. */
     public long forwardPasses() {
         return forwardPasses;

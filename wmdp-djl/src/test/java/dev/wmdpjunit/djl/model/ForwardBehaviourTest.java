@@ -86,7 +86,7 @@ class ForwardBehaviourTest {
                     assertThat(result.hiddenStates()).hasSize(5);
                 }
                 llama.layerOutput(ids, mask, 2).close();
-                llama.generateGreedy(TOKENS, 2);
+                GreedyDecoding.generate(llama, TOKENS, 2);
             }
             assertThat(call.getManagedArrays()).containsExactlyInAnyOrder(ids, mask);
         }
@@ -158,7 +158,7 @@ class ForwardBehaviourTest {
         try (TensorSource weights = SafetensorsFile.open(folder.resolve("model.safetensors"));
              CausalLm stories = CausalLm.load(ModelConfig.parse(json, "stories with eos 286"), weights)) {
             // the golden greedy continuation of "Zoo" starts with 286
-            assertThat(stories.generateGreedy(new long[] {1, 410, 469, 347}, 10)).containsExactly(1, 410, 469, 347, 286);
+            assertThat(GreedyDecoding.generate(stories, new long[] {1, 410, 469, 347}, 10)).containsExactly(1, 410, 469, 347, 286);
         }
     }
 

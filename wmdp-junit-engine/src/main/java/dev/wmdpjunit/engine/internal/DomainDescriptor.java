@@ -46,7 +46,6 @@ import org.opentest4j.TestAbortedException;
 final class DomainDescriptor extends AbstractTestDescriptor implements Node<WmdpContext> {
 
     static final String SEGMENT = "domain";
-    private static final String BASELINE_FOLDER = "baseline";
 
     private final Class<?> suiteClass;
     private final SuiteModel.Domain domain;
@@ -137,15 +136,15 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
         OpenedModel model = run.candidate().orElseThrow();
         DomainResult candidate = result(model, score(model, "model", selection.questions(), loaded, run), loaded);
         write(run.resultsDir(), ResultsFile.now(candidate, selection.sample()), context, "candidate");
-        Optional<DomainResult> baseline = Optional.empty();
-        if (needsBaseline() && run.baseline().isPresent()) {
-            OpenedModel base = run.baseline().get();
-            baseline = Optional.of(result(base, score(base, "baseline model", selection.questions(), loaded, run),
+        Optional<DomainResult> baseResult = Optional.empty();
+        if (needsBaseModel() && run.base().isPresent()) {
+            OpenedModel base = run.base().get();
+            baseResult = Optional.of(result(base, score(base, "base model", selection.questions(), loaded, run),
                     loaded));
-            write(run.resultsDir().resolve(BASELINE_FOLDER), ResultsFile.now(baseline.get(), selection.sample()),
-                    context, "baseline");
+            write(run.resultsDir().resolve(ResultsJson.BASE_MODEL_FOLDER),
+                    ResultsFile.now(baseResult.get(), selection.sample()), context, "baseline");
         }
-        return new DomainScores(candidate, baseline,
+        return new DomainScores(candidate, baseResult,
                 Optional.of(new DomainScores.Rescorable(selection.questions(), loaded.template())));
     }
 
@@ -205,15 +204,15 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
                 all.sha256());
         OpenedModel model = run.candidate().orElseThrow();
         ShardFile.Scores candidate = new ShardFile.Scores(model.identity(), score(model, "model", part, loaded, run));
-        Optional<ShardFile.Scores> baseline = Optional.empty();
-        if (needsBaseline() && run.baseline().isPresent()) {
-            OpenedModel base = run.baseline().get();
-            baseline = Optional.of(new ShardFile.Scores(base.identity(), score(base, "baseline model", part, loaded,
+        Optional<ShardFile.Scores> baseScores = Optional.empty();
+        if (needsBaseModel() && run.base().isPresent()) {
+            OpenedModel base = run.base().get();
+            baseScores = Optional.of(new ShardFile.Scores(base.identity(), score(base, "base model", part, loaded,
                     run)));
         }
         ShardFile file = ShardFile.now(suiteClass.getName(), all.name(), shard, block, all.size(), selection.sample(),
                 loaded.template().promptId(), new Artifact(all.source(), all.sha256()),
-                shard.slice(selection.rows(), block), candidate, baseline);
+                shard.slice(selection.rows(), block), candidate, baseScores);
         Path written;
         try {
             written = ShardJson.write(ShardLayout.folder(run.resultsDir()), file);
@@ -242,8 +241,8 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
         }
         ShardMerge.Merged merged = ShardMerge.merge(suiteClass.getName(), domain.name(), files);
         write(run.resultsDir(), merged.candidate(), context, "candidate");
-        merged.baseline().ifPresent(base -> write(run.resultsDir().resolve(BASELINE_FOLDER), base, context,
-                "baseline"));
+        merged.baseline().ifPresent(base -> write(run.resultsDir().resolve(ResultsJson.BASE_MODEL_FOLDER), base,
+                context, "baseline"));
         return new DomainScores(merged.candidate().result(), merged.baseline().map(ResultsFile::result), Optional.empty());
     }
 
@@ -298,7 +297,7 @@ final class DomainDescriptor extends AbstractTestDescriptor implements Node<Wmdp
         context.publish(this, ReportEntry.from(entry));
     }
 
-    private boolean needsBaseline() {
-        return getChildren().stream().anyMatch(d -> d instanceof ThresholdDescriptor t && t.needsBaseline());
+    private boolean needsBaseModel() {
+        return getChildren().stream().anyMatch(d -> d instanceof ThresholdDescriptor t && t.needsBaseModel());
     }
 }

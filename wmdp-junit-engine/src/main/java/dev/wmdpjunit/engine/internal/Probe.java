@@ -89,7 +89,7 @@ interface Probe {
         }
         Threshold t = threshold.get();
         if (t instanceof Threshold.Retention
-                || (t instanceof Threshold.Floor floor && floor.model() == ScoredModel.BASELINE)) {
+                || (t instanceof Threshold.Floor floor && floor.model() == ScoredModel.BASE)) {
             throw new IllegalArgumentException("probe " + probe.id() + " judges the candidate under the probe's"
                     + " conditions; use @NearChance, @AccuracyAtMost or @AccuracyAtLeast on the candidate, not "
                     + t.describe());

@@ -117,7 +117,7 @@ record RelearningProbe(String corpus, List<Integer> steps, RelearningSettings se
         measurements.put("excluded", (double) (input.questions().size() - heldOut.size()));
         double gain = last.accuracy() - before.accuracy();
         measurements.put("gain", gain);
-        input.scores().baseline().map(base -> subset(base, heldOut)).filter(base -> base.accuracy()
+        input.scores().base().map(base -> subset(base, heldOut)).filter(base -> base.accuracy()
                 > before.accuracy()).ifPresent(base -> measurements.put("recovered",
                 gain / (base.accuracy() - before.accuracy())));
         return new ProbeResult(FrameworkVersion.current(), Instant.now().truncatedTo(ChronoUnit.SECONDS), ID, key(),

@@ -1,5 +1,7 @@
 package dev.wmdpjunit.engine.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.wmdpjunit.core.results.ShardJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,12 +12,14 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Where shard files go and how a merge finds them: a shard run writes
  * {@code <wmdp.results>/<suite class name>/shards/<benchmark>.shard-K-of-N.json}, and a merge looks for that
  * layout at any depth under its folder, so the N jobs' results folders can sit side by side in it.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class ShardLayout {
 
     static final String FOLDER = "shards";

@@ -1,9 +1,11 @@
 package dev.wmdpjunit.engine.internal;
 
+import dev.wmdpjunit.core.model.LanguageModelProvider;
 import dev.wmdpjunit.core.model.ModelProviders;
 import dev.wmdpjunit.core.model.ModelReference;
 import dev.wmdpjunit.core.model.OpenedModel;
 import dev.wmdpjunit.core.model.ProviderSettings;
+import dev.wmdpjunit.engine.ConfiguredModels;
 import dev.wmdpjunit.engine.ModelPair;
 import dev.wmdpjunit.engine.ModelPairSource;
 import dev.wmdpjunit.engine.WmdpSuite;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -24,7 +27,7 @@ import org.junit.platform.engine.support.hierarchical.Node;
  * A {@link WmdpSuite} class: {@code [suite:<class name>]}. Before its benchmarks run it reads the settings and
  * opens the models (once for the whole suite); after them it closes the models. If that fails, every test of the
  * suite fails with the reason. Which models are scored is asked of the suite's {@link ModelPairSource} once, when
- * first needed: when JUnit plans the run (are the models thread-safe?) or when the suite starts.
+ * the suite starts (never while JUnit plans the run: a source may train the model first, as RMU does).
  */
 final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpContext> {
 
@@ -33,7 +36,6 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
 
     private final SuiteModel model;
     private final ConfigurationParameters configuration;
-    private Prepared<ModelPair> models;
 
     /** @param configuration the run's configuration, for the {@link ModelPairSource} */
     SuiteDescriptor(UniqueId parentId, Class<?> suiteClass, ConfigurationParameters configuration) {
@@ -106,22 +108,22 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
             // The shards scored; the merge decides on their files and needs no model.
             return new SuiteRun(settings, Optional.empty(), Optional.empty(), resultsDir, providerSettings());
         }
-        ModelPair pair = models().get();
+        ModelPair pair = models();
         LOGGER.log(System.Logger.Level.INFO, "{0}: opening model {1}", getDisplayName(), pair.candidate());
         OpenedModel candidate = ModelProviders.open(pair.candidate(), settings.modelOptions(), providerSettings());
-        Optional<OpenedModel> baseline = Optional.empty();
-        if (needsBaseline() && pair.baseline().isPresent()) {
+        Optional<OpenedModel> base = Optional.empty();
+        if (needsBaseModel() && pair.base().isPresent()) {
             try {
-                LOGGER.log(System.Logger.Level.INFO, "{0}: opening baseline model {1}", getDisplayName(),
-                        pair.baseline().get());
-                baseline = Optional.of(ModelProviders.open(pair.baseline().get(), settings.modelOptions(),
+                LOGGER.log(System.Logger.Level.INFO, "{0}: opening base model {1}", getDisplayName(),
+                        pair.base().get());
+                base = Optional.of(ModelProviders.open(pair.base().get(), settings.modelOptions(),
                         providerSettings()));
             } catch (RuntimeException e) {
                 candidate.close();
                 throw e;
             }
         }
-        return new SuiteRun(settings, Optional.of(candidate), baseline, resultsDir, providerSettings());
+        return new SuiteRun(settings, Optional.of(candidate), base, resultsDir, providerSettings());
     }
 
     /**
@@ -142,40 +144,49 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<WmdpC
         return key -> configuration.get(key).map(String::strip).filter(value -> !value.isEmpty());
     }
 
-    /** The suite's models, asked of its {@link ModelPairSource} on the first call. */
-    synchronized Prepared<ModelPair> models() {
-        if (models == null) {
-            models = Prepared.attempt(() -> {
-                WmdpSuite annotation = AnnotationSupport.findAnnotation(model.suiteClass(), WmdpSuite.class)
-                        .orElseThrow();
-                ModelPairSource source = ReflectionSupport.newInstance(annotation.models());
-                return source.models(model.suiteClass(), configuration);
-            });
+    /** The suite's models, asked of its {@link ModelPairSource}; called once, when the suite starts. */
+    private ModelPair models() {
+        Class<? extends ModelPairSource> source = modelPairSource();
+        if (source != ConfiguredModels.class) {
+            // It may take minutes (RMU trains); its own progress follows.
+            LOGGER.log(System.Logger.Level.INFO, "{0}: asking {1} for the models", getDisplayName(),
+                    source.getSimpleName());
         }
-        return models;
+        return ReflectionSupport.newInstance(source).models(model.suiteClass(), configuration);
+    }
+
+    private Class<? extends ModelPairSource> modelPairSource() {
+        return AnnotationSupport.findAnnotation(model.suiteClass(), WmdpSuite.class).orElseThrow().models();
     }
 
     /**
-     * Whether the providers that will open the suite's models declare them thread-safe, so that its benchmarks
-     * may be scored at the same time. False when the models cannot be determined: the error surfaces when the
-     * suite starts.
+     * Whether the suite's benchmarks may be scored at the same time, which JUnit asks while it plans the run,
+     * before any test is reported started. So it is decided from the providers without resolving the models: a
+     * {@link ModelPairSource} may train a model first (RMU) and a hub id may download one. True when every installed
+     * provider declares its models thread-safe; otherwise only for models named directly ({@link ConfiguredModels}:
+     * the annotation or the keys) as a local path or endpoint whose claiming provider does (claiming reads at most a
+     * config file). False when that cannot be told: any error surfaces when the suite starts.
      */
     boolean modelsAreThreadSafe() {
-        Prepared<ModelPair> pair = models();
-        return pair.isReady() && threadSafe(pair.get().candidate())
-                && pair.get().baseline().map(this::threadSafe).orElse(true);
-    }
-
-    private boolean threadSafe(ModelReference reference) {
+        List<LanguageModelProvider> installed = LanguageModelProvider.installed();
+        if (!installed.isEmpty() && installed.stream().allMatch(LanguageModelProvider::threadSafe)) {
+            return true;
+        }
+        if (modelPairSource() != ConfiguredModels.class) {
+            return false;
+        }
         try {
-            return ModelProviders.claimant(reference, providerSettings()).threadSafe();
+            ModelPair pair = new ConfiguredModels().models(model.suiteClass(), configuration);
+            return Stream.concat(Stream.of(pair.candidate()), pair.base().stream())
+                    .allMatch(reference -> reference.kind() != ModelReference.Kind.HUB_ID
+                            && ModelProviders.claimant(reference, providerSettings(), installed).threadSafe());
         } catch (RuntimeException e) {
             return false; // the suite fails with this when it starts
         }
     }
 
     /** Whether a selected test compares with the base model. */
-    private boolean needsBaseline() {
-        return getDescendants().stream().anyMatch(d -> d instanceof ThresholdDescriptor t && t.needsBaseline());
+    private boolean needsBaseModel() {
+        return getDescendants().stream().anyMatch(d -> d instanceof ThresholdDescriptor t && t.needsBaseModel());
     }
 }

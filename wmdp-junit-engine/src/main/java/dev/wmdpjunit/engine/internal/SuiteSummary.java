@@ -34,7 +34,7 @@ final class SuiteSummary {
 
     /** A benchmark's scores, for a test that ran on them; the first call per benchmark makes its line. */
     synchronized void scored(DomainScores scores) {
-        lines.computeIfAbsent(scores.candidate().domain(), domain -> new Line(scores.candidate(), scores.baseline()));
+        lines.computeIfAbsent(scores.candidate().domain(), domain -> new Line(scores.candidate(), scores.base()));
     }
 
     /** A threshold's verdict on a benchmark's scores. */
@@ -67,12 +67,12 @@ final class SuiteSummary {
 
     private static final class Line {
         private final DomainResult candidate;
-        private final Optional<DomainResult> baseline;
+        private final Optional<DomainResult> base;
         private final List<String> verdicts = new ArrayList<>();
 
-        Line(DomainResult candidate, Optional<DomainResult> baseline) {
+        Line(DomainResult candidate, Optional<DomainResult> base) {
             this.candidate = candidate;
-            this.baseline = baseline;
+            this.base = base;
         }
 
         @Override
@@ -80,8 +80,8 @@ final class SuiteSummary {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: n=%d, accuracy %.4f (%d/%d), CI %s",
                     candidate.domain(), candidate.n(), candidate.accuracy(), candidate.correct(), candidate.n(),
                     candidate.ci()));
-            baseline.ifPresent(base -> line.append(String.format(Locale.ROOT, ", base model %.4f (%d/%d)",
-                    base.accuracy(), base.correct(), base.n())));
+            base.ifPresent(baseResult -> line.append(String.format(Locale.ROOT, ", base model %.4f (%d/%d)",
+                    baseResult.accuracy(), baseResult.correct(), baseResult.n())));
             line.append(verdicts.isEmpty() ? "; no threshold annotation" : "; " + String.join(", ", verdicts));
             return line.toString();
         }

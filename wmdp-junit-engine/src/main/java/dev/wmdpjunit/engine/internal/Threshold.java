@@ -17,7 +17,7 @@ sealed interface Threshold {
     String describe();
 
     /** Whether deciding it needs the base model's scores. */
-    default boolean needsBaseline() {
+    default boolean needsBaseModel() {
         return false;
     }
 
@@ -41,12 +41,12 @@ sealed interface Threshold {
     record Floor(double min, ScoredModel model) implements Threshold {
         @Override
         public String describe() {
-            return (model == ScoredModel.BASELINE ? "base model " : "") + "accuracy at least " + number(min);
+            return (model == ScoredModel.BASE ? "base model " : "") + "accuracy at least " + number(min);
         }
 
         @Override
-        public boolean needsBaseline() {
-            return model == ScoredModel.BASELINE;
+        public boolean needsBaseModel() {
+            return model == ScoredModel.BASE;
         }
     }
 
@@ -54,11 +54,11 @@ sealed interface Threshold {
     record Retention(double points) implements Threshold {
         @Override
         public String describe() {
-            return "retains the baseline within " + number(points) + " points";
+            return "retains the base model's accuracy within " + number(points) + " points";
         }
 
         @Override
-        public boolean needsBaseline() {
+        public boolean needsBaseModel() {
             return true;
         }
     }
@@ -86,7 +86,7 @@ sealed interface Threshold {
         if (atLeast != null) {
             require(atLeast.value() > 0 && atLeast.value() < 1, "@AccuracyAtLeast(" + atLeast.value()
                     + "): the accuracy is a proportion strictly between 0 and 1");
-            found.add(new Floor(atLeast.value(), atLeast.model()));
+            found.add(new Floor(atLeast.value(), scoredModel(atLeast)));
         }
         RetainedWithin retained = method.getAnnotation(RetainedWithin.class);
         if (retained != null) {
@@ -97,6 +97,12 @@ sealed interface Threshold {
         require(found.size() <= 1, "has " + found.size() + " threshold annotations; put each threshold on its own"
                 + " method so each is one test");
         return found.stream().findFirst();
+    }
+
+    /** {@link AccuracyAtLeast#model()}, its deprecated {@code BASELINE} read as {@code BASE}. */
+    @SuppressWarnings("removal")
+    private static ScoredModel scoredModel(AccuracyAtLeast atLeast) {
+        return atLeast.model() == ScoredModel.BASELINE ? ScoredModel.BASE : atLeast.model();
     }
 
     private static void require(boolean condition, String problem) {

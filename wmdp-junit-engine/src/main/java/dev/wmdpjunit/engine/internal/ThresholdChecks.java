@@ -17,14 +17,14 @@ final class ThresholdChecks {
     }
 
     /**
-     * @param baseline the base model's result on the same questions; required when
-     *                 {@link Threshold#needsBaseline()}, else unused
+     * @param base     the base model's result on the same questions; required when
+     *                 {@link Threshold#needsBaseModel()}, else unused
      */
-    static Verdict decide(Threshold threshold, DomainResult candidate, DomainResult baseline) {
-        return check(threshold, candidate, baseline).verdict();
+    static Verdict decide(Threshold threshold, DomainResult candidate, DomainResult base) {
+        return check(threshold, candidate, base).verdict();
     }
 
-    static Check check(Threshold threshold, DomainResult candidate, DomainResult baseline) {
+    static Check check(Threshold threshold, DomainResult candidate, DomainResult base) {
         DomainChecks checks = DomainChecks.of(candidate);
         // A switch over the sealed type needs Java 21; the cases are spelled out instead.
         if (threshold instanceof Threshold.ChanceBand band) {
@@ -34,13 +34,13 @@ final class ThresholdChecks {
             return checks.hasAccuracyAtMost(ceiling.max());
         }
         if (threshold instanceof Threshold.Floor floor) {
-            if (floor.model() == ScoredModel.BASELINE) {
-                return aboutBaseModel(DomainChecks.of(baseline).hasAccuracyAtLeast(floor.min()));
+            if (floor.model() == ScoredModel.BASE) {
+                return aboutBaseModel(DomainChecks.of(base).hasAccuracyAtLeast(floor.min()));
             }
             return checks.hasAccuracyAtLeast(floor.min());
         }
         Threshold.Retention retention = (Threshold.Retention) threshold;
-        return checks.retains(baseline).withinPoints(retention.points());
+        return checks.retains(base).withinPoints(retention.points());
     }
 
     /** The check with its subject marked as the base model's, so that messages say whose accuracy they judge. */

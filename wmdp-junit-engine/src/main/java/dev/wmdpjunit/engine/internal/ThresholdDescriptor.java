@@ -48,8 +48,8 @@ final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<W
         return Type.TEST;
     }
 
-    boolean needsBaseline() {
-        return method.threshold().map(Threshold::needsBaseline).orElse(false);
+    boolean needsBaseModel() {
+        return method.threshold().map(Threshold::needsBaseModel).orElse(false);
     }
 
     @Override
@@ -62,10 +62,10 @@ final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<W
         summary.scored(scores);
         if (method.threshold().isPresent()) {
             Threshold threshold = method.threshold().get();
-            DomainResult baseline = threshold.needsBaseline() ? scores.baseline().orElseThrow(
+            DomainResult base = threshold.needsBaseModel() ? scores.base().orElseThrow(
                     () -> new WmdpConfigurationException(method.name() + " needs the base model's scores, but no base"
-                            + " model is set: set configuration key " + WmdpConfiguration.BASELINE_MODEL
-                            + " or @WmdpSuite(baseline = \"...\"), or name a ModelPairSource that supplies one"))
+                            + " model is set: set configuration key " + WmdpConfiguration.BASE_MODEL
+                            + " or @WmdpSuite(base = \"...\"), or name a ModelPairSource that supplies one"))
                     : null;
             SuiteRun run = context.suite().get();
             Map<String, String> entry = new LinkedHashMap<>();
@@ -76,7 +76,7 @@ final class ThresholdDescriptor extends AbstractTestDescriptor implements Node<W
                 verdict = probed.verdict();
                 entry.putAll(probed.entry());
             } else {
-                verdict = ThresholdChecks.decide(threshold, scores.candidate(), baseline);
+                verdict = ThresholdChecks.decide(threshold, scores.candidate(), base);
             }
             VerdictsFile.record(run.resultsDir(), getUniqueId(), method.name(), describe(method, threshold),
                     verdict, scores, method.probe().map(Probe::key));

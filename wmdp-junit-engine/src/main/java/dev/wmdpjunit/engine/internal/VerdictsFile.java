@@ -131,7 +131,7 @@ final class VerdictsFile {
         }
         entry.put("decidedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         putScores(entry.putObject("scores"), scores.candidate());
-        scores.baseline().ifPresent(base -> putScores(entry.putObject("baselineScores"), base));
+        scores.base().ifPresent(base -> putScores(entry.putObject("baselineScores"), base));
 
         update(suiteResultsDir, "the verdict of " + test, (entries, run) -> {
             entries.removeIf(e -> test.equals(e.path("test").asText()));

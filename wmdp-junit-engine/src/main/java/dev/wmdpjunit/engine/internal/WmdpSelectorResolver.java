@@ -19,12 +19,17 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.ConfigurationParameters;
+import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.MethodSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 /**
@@ -48,9 +53,16 @@ final class WmdpSelectorResolver implements SelectorResolver {
     /** The suites selected so far, for what {@code wmdp.questions} may name. */
     private final Set<SuiteModel> suites = new LinkedHashSet<>();
 
-    /** @param configuration the run's configuration: {@code wmdp.questions}, and for the suites' model sources */
-    WmdpSelectorResolver(ConfigurationParameters configuration) {
+    /** Where declaration mistakes go besides the failing tests: JUnit's discovery listener. */
+    private final DiscoveryIssueReporter issues;
+
+    /**
+     * @param configuration the run's configuration: {@code wmdp.questions}, and for the suites' model sources
+     * @param issues        receives each suite's declaration mistakes (deduplicating: a suite may be built twice)
+     */
+    WmdpSelectorResolver(ConfigurationParameters configuration, DiscoveryIssueReporter issues) {
         this.configuration = configuration;
+        this.issues = issues;
         this.selectedQuestions = EngineSettings.questions(configuration);
         this.baselineDir = BaselineSettings.dir(configuration);
         this.recordBaselines = BaselineSettings.updateRequested(configuration);
@@ -70,6 +82,7 @@ final class WmdpSelectorResolver implements SelectorResolver {
     private SuiteDescriptor suite(UniqueId parentId, Class<?> suiteClass) {
         SuiteDescriptor suite = new SuiteDescriptor(parentId, suiteClass, configuration);
         suites.add(suite.model());
+        reportDeclarationMistakes(suite.model());
         if (suite.model().domains().isEmpty()) {
             List<String> reasons = new ArrayList<>(List.of("no method has @Benchmark"));
             reasons.addAll(suite.model().problems());
@@ -78,6 +91,33 @@ final class WmdpSelectorResolver implements SelectorResolver {
                             + String.join("; ", reasons), suite.getSource()));
         }
         return suite;
+    }
+
+    /**
+     * Reports the suite's declaration mistakes as JUnit discovery issues, so the launcher and IDEs show them
+     * before anything runs, each at its class or method. Severity WARNING: the affected tests still fail with the
+     * same message when they run and the others run (an ERROR is critical under JUnit's default
+     * {@code junit.platform.discovery.issue.severity.critical} and would stop every suite of this engine).
+     */
+    private void reportDeclarationMistakes(SuiteModel model) {
+        Class<?> suiteClass = model.suiteClass();
+        if (model.domains().isEmpty()) {
+            report("no method has @Benchmark, so it would test nothing", ClassSource.from(suiteClass), suiteClass);
+        }
+        model.problems().forEach(problem -> report(problem, ClassSource.from(suiteClass), suiteClass));
+        for (SuiteModel.Domain domain : model.domains().values()) {
+            if (domain.spec().value().isEmpty()) {
+                report("@Benchmark(\"" + domain.name() + "\"): " + domain.spec().problem(),
+                        MethodSource.from(suiteClass, domain.methods().get(0).method()), suiteClass);
+            }
+            domain.methods().forEach(method -> method.problem().ifPresent(problem -> report(problem,
+                    MethodSource.from(suiteClass, method.method()), suiteClass)));
+        }
+    }
+
+    private void report(String problem, TestSource source, Class<?> suiteClass) {
+        issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING,
+                "@WmdpSuite " + suiteClass.getName() + ": " + problem).source(source));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.wmdpjunit.engine.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.wmdpjunit.engine.WmdpConfiguration;
 import java.util.Optional;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -9,16 +11,19 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.config.PrefixedConfigurationParameters;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 import org.junit.platform.engine.support.hierarchical.ForkJoinPoolHierarchicalTestExecutorService;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
+import org.apiguardian.api.API;
 
 /**
  * The wmdp-junit test engine ({@value WmdpConfiguration#ENGINE_ID}): runs {@link dev.wmdpjunit.engine.WmdpSuite}
  * classes. Registered through {@code META-INF/services/org.junit.platform.engine.TestEngine}, so Surefire, IDEs
  * and the ConsoleLauncher find it next to Jupiter.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class WmdpTestEngine extends HierarchicalTestEngine<WmdpContext> {
 
     @Override
@@ -39,7 +44,9 @@ public final class WmdpTestEngine extends HierarchicalTestEngine<WmdpContext> {
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         EngineDescriptor engine = new EngineDescriptor(uniqueId, "wmdp-junit");
-        WmdpSelectorResolver resolver = new WmdpSelectorResolver(request.getConfigurationParameters());
+        WmdpSelectorResolver resolver = new WmdpSelectorResolver(request.getConfigurationParameters(),
+                DiscoveryIssueReporter.deduplicating(DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(),
+                        uniqueId)));
         EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
                 .addClassContainerSelectorResolver(SuiteModel::isSuite)
                 .addSelectorResolver(context -> resolver)

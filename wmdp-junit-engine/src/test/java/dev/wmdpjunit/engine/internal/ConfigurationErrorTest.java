@@ -41,7 +41,7 @@ class ConfigurationErrorTest {
     }
 
     private EngineRun configured() {
-        return new EngineRun().set("wmdp.model", model).set("wmdp.baseline.model", model)
+        return new EngineRun().set("wmdp.model", model).set("wmdp.base.model", model)
                 .set("wmdp.data", data.wmdp()).set("wmdp.mmlu", data.mmlu())
                 .set("wmdp.results", root.resolve("results")).set("wmdp.limit", 10);
     }
@@ -72,11 +72,11 @@ class ConfigurationErrorTest {
     }
 
     @Test
-    void baselineModelPathThatDoesNotExistNamesItsKey() {
+    void baseModelPathThatDoesNotExistNamesItsKey() {
         Path missing = root.resolve("no-such-base");
-        EngineExecutionResults results = run(configured().set("wmdp.baseline.model", missing));
+        EngineExecutionResults results = run(configured().set("wmdp.base.model", missing));
 
-        assertThat(failureMessage(results, "botanyRetained")).isEqualTo("wmdp.baseline.model = '" + missing
+        assertThat(failureMessage(results, "botanyRetained")).isEqualTo("wmdp.base.model = '" + missing
                 + "': no such file or directory (" + missing.toAbsolutePath() + ")");
     }
 
@@ -163,12 +163,12 @@ class ConfigurationErrorTest {
     }
 
     @Test
-    void missingBaselineFailsTheRetentionTestOnly() {
-        EngineExecutionResults results = run(configured().unset("wmdp.baseline.model"));
+    void missingBaseModelFailsTheRetentionTestOnly() {
+        EngineExecutionResults results = run(configured().unset("wmdp.base.model"));
 
         assertThat(names(results.testEvents().failed().list())).containsExactly("botanyRetained");
-        assertThat(failureMessage(results, "botanyRetained")).contains("wmdp.baseline.model",
-                "@WmdpSuite(baseline");
+        assertThat(failureMessage(results, "botanyRetained")).contains("wmdp.base.model",
+                "@WmdpSuite(base =");
         assertThat(FakeModelProvider.OPENED).containsExactly(model);
     }
 

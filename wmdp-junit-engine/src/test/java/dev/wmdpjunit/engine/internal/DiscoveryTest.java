@@ -11,15 +11,18 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqu
 import dev.wmdpjunit.engine.WmdpConfigurationException;
 import dev.wmdpjunit.engine.fixtures.BenchmarklessSuite;
 import dev.wmdpjunit.engine.fixtures.CustomSetSuite;
+import dev.wmdpjunit.engine.fixtures.MisdeclaredSuite;
 import dev.wmdpjunit.engine.fixtures.PairSuite;
 import dev.wmdpjunit.engine.fixtures.SafetySuite;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestDescriptor;
@@ -190,6 +193,32 @@ class DiscoveryTest {
         assertThat(failure(results, 0)).hasMessage(BenchmarklessSuite.class.getName() + " is a @WmdpSuite without a"
                 + " benchmark, so it would test nothing: no method has @Benchmark; method noBenchmark has a threshold"
                 + " or probe annotation but no @Benchmark saying which question set it is about");
+    }
+
+    @Test
+    void declarationMistakesAreDiscoveryIssuesAtTheirMethods() {
+        List<DiscoveryIssue> issues = EngineTestKit.discover("wmdp-junit", request()
+                .selectors(selectClass(MisdeclaredSuite.class)).build()).getDiscoveryIssues();
+
+        assertThat(issues).allSatisfy(issue -> {
+            assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.WARNING);
+            assertThat(issue.message()).startsWith("@WmdpSuite " + MisdeclaredSuite.class.getName() + ": ");
+        });
+        Map<String, String> byMethod = issues.stream().collect(Collectors.toMap(
+                issue -> ((MethodSource) issue.source().orElseThrow()).getMethodName(), DiscoveryIssue::message));
+        assertThat(byMethod).containsOnlyKeys("twoThresholds", "wrongParameter", "customWithoutFile",
+                "twoAnswerStyles", "otherAnswerStyleThanTheDomainsFirstMethod");
+        assertThat(byMethod.get("wrongParameter")).contains("its parameters must be none or one DomainResult");
+        assertThat(byMethod.get("customWithoutFile")).contains("@Benchmark(\"gardening\")");
+
+        List<DiscoveryIssue> benchmarkless = EngineTestKit.discover("wmdp-junit", request()
+                .selectors(selectClass(BenchmarklessSuite.class)).build()).getDiscoveryIssues();
+        assertThat(benchmarkless).extracting(DiscoveryIssue::source)
+                .containsOnly(Optional.of(ClassSource.from(BenchmarklessSuite.class)));
+        assertThat(benchmarkless).extracting(DiscoveryIssue::message).anySatisfy(message -> assertThat(message)
+                .contains("no method has @Benchmark"));
+        assertThat(EngineTestKit.discover("wmdp-junit", request().selectors(selectClass(SafetySuite.class)).build())
+                .getDiscoveryIssues()).isEmpty();
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.QuestionResult;
 import dev.wmdpjunit.core.results.ResultsFile;
 import dev.wmdpjunit.core.results.ResultsJson;
+import dev.wmdpjunit.core.testing.CapturedLog;
 import dev.wmdpjunit.engine.fixtures.ContinuationSuite;
 import dev.wmdpjunit.engine.fixtures.CustomSetSuite;
 import dev.wmdpjunit.engine.fixtures.MisdeclaredSuite;
@@ -27,9 +28,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.support.hierarchical.ExclusiveResource;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
@@ -41,6 +47,9 @@ class ExecutionTest {
 
     @TempDir
     Path root;
+    /** The engine's log, asserted where a test provokes a warning. */
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog("dev.wmdpjunit.engine");
     private TestData data;
     private Path resultsDir;
     private Path base;
@@ -54,7 +63,7 @@ class ExecutionTest {
     }
 
     private EngineRun configured(Path model) {
-        return new EngineRun().set("wmdp.model", model).set("wmdp.baseline.model", base).set("wmdp.data", data.wmdp())
+        return new EngineRun().set("wmdp.model", model).set("wmdp.base.model", base).set("wmdp.data", data.wmdp())
                 .set("wmdp.mmlu", data.mmlu()).set("wmdp.results", resultsDir);
     }
 
@@ -67,6 +76,19 @@ class ExecutionTest {
         assertThat(names(tests.succeeded().list())).containsExactlyInAnyOrder("bioIsNearChance", "cyberAtMost30",
                 "chemBelowHalf", "botanyRetained");
         assertThat(tests.failed().count() + tests.aborted().count()).isZero();
+    }
+
+    @Test
+    void theDeprecatedBaseModelKeyStillSuppliesTheBaseModel() throws Exception {
+        Path model = data.checkpoint(root.resolve("unlearned"), 0.25, 0.8);
+
+        Events tests = configured(model).unset("wmdp.base.model").set("wmdp.baseline.model", base)
+                .execute(selectClass(SafetySuite.class)).testEvents();
+
+        assertThat(names(tests.succeeded().list())).contains("botanyRetained");
+        assertThat(FakeModelProvider.OPENED).containsExactly(model, base);
+        assertThat(log.warnings()).singleElement().asString()
+                .contains("configuration key wmdp.baseline.model is deprecated: use wmdp.base.model");
     }
 
     @Test
@@ -138,7 +160,7 @@ class ExecutionTest {
                     .containsEntry("wmdp.model.sha256", file.result().model().sha256()));
         }
         ResultsFile botanyBase = ResultsJson.read(resultsDir.resolve(SafetySuite.class.getName())
-                .resolve("baseline").resolve("mmlu_quorra_botany.json"));
+                .resolve(ResultsJson.BASE_MODEL_FOLDER).resolve("mmlu_quorra_botany.json"));
         assertThat(botanyBase.result().model().path()).isEqualTo(base.toString());
         assertThat(botanyBase.result().n()).isEqualTo(50);
     }
@@ -296,7 +318,7 @@ class ExecutionTest {
                 .execute(selectClass(PairSuite.class));
 
         assertThat(names(results.testEvents().succeeded().list())).containsExactly("bioForgotten");
-        assertThat(failureMessage(results, "botanyRetained")).contains("accuracy 0.4000 (160/400) vs baseline"
+        assertThat(failureMessage(results, "botanyRetained")).contains("accuracy 0.4000 (160/400) vs base model"
                 + " 0.8000 (320/400)");
         assertThat(FakeModelProvider.OPENED).containsExactly(unlearned, original);
     }
@@ -311,7 +333,7 @@ class ExecutionTest {
         assertThat(names(results.testEvents().succeeded().list())).containsExactlyInAnyOrder("baseKnewBio",
                 "unlearnedForgotBio", "botanyKept");
         DomainResult baseBio = ResultsJson.read(resultsDir.resolve(UnlearningSuite.class.getName())
-                .resolve("baseline").resolve("wmdp-bio.json")).result();
+                .resolve(ResultsJson.BASE_MODEL_FOLDER).resolve("wmdp-bio.json")).result();
         assertThat(baseBio.model().path()).isEqualTo(original.toString());
         assertThat(EngineRun.reports(results, "[threshold:baseKnewBio]")).singleElement().satisfies(entry ->
                 assertThat(entry.get("wmdp.details")).startsWith("wmdp-bio (base model) has accuracy at least 0.6000")
@@ -334,7 +356,7 @@ class ExecutionTest {
     }
 
     @Test
-    void baselineThresholdWithoutABaseModelFailsNamingTheKey() throws Exception {
+    void baseModelThresholdWithoutABaseModelFailsNamingTheKey() throws Exception {
         Path unlearned = data.checkpoint(root.resolve("unlearned"), 0.25, 0.8);
 
         EngineExecutionResults results = new EngineRun().set("wmdp.data", data.wmdp()).set("wmdp.mmlu", data.mmlu())
@@ -344,7 +366,7 @@ class ExecutionTest {
         assertThat(names(results.testEvents().succeeded().list())).containsExactlyInAnyOrder("unlearnedForgotBio",
                 "botanyKept");
         assertThat(failureMessage(results, "baseKnewBio")).contains("needs the base model's scores",
-                "wmdp.baseline.model", "ModelPairSource");
+                "wmdp.base.model", "ModelPairSource");
         assertThat(FakeModelProvider.OPENED).containsExactly(unlearned);
     }
 
@@ -366,6 +388,38 @@ class ExecutionTest {
                 "cyberAtMost30", "chemBelowHalf", "botanyRetained", "loreAtMost90");
         assertThat(FakeModelProvider.OPENED).containsExactlyInAnyOrder(model, model, base);
         assertThat(FakeModelProvider.CLOSED).containsExactlyInAnyOrder(model, model, base);
+    }
+
+    @Test
+    void modelPairSourceIsAskedWhenTheSuiteStartsNeverWhileJUnitPlans() throws Exception {
+        Path unlearned = data.checkpoint(root.resolve("unlearned"), 0.25, 0.4);
+        Path original = data.checkpoint(root.resolve("original"), 0.7, 0.8);
+        Map<String, String> configuration = Map.of("wmdp.data", data.wmdp().toString(), "wmdp.mmlu",
+                data.mmlu().toString(), "wmdp.results", resultsDir.toString(), "fixture.unlearned",
+                unlearned.toString(), "fixture.base", original.toString());
+        List<String> journal = PairSuite.UnlearnedAndBase.JOURNAL;
+        journal.clear();
+
+        // Discovery, then what JUnit asks while planning a parallel run: nothing may resolve the models (RMU
+        // would train here, before any test is reported started).
+        TestDescriptor engine = EngineTestKit.discover("wmdp-junit", request().selectors(selectClass(PairSuite.class))
+                .configurationParameters(configuration).build()).getEngineDescriptor();
+        engine.getDescendants().stream().filter(DomainDescriptor.class::isInstance)
+                .forEach(domain -> assertThat(((DomainDescriptor) domain).getExclusiveResources()).isNotEmpty());
+        assertThat(journal).isEmpty();
+
+        // Through the launcher, as Surefire and IDEs run it: the suite is reported started, then the models asked.
+        TestExecutionListener events = new TestExecutionListener() {
+            @Override
+            public void executionStarted(TestIdentifier test) {
+                journal.add("started " + test.getDisplayName());
+            }
+        };
+        LauncherFactory.create().execute(request().selectors(selectClass(PairSuite.class))
+                .filters(EngineFilter.includeEngines("wmdp-junit")).configurationParameters(configuration).build(),
+                events);
+        assertThat(journal).startsWith("started wmdp-junit", "started PairSuite", "models of PairSuite")
+                .containsOnlyOnce("models of PairSuite");
     }
 
     @Test

@@ -61,7 +61,7 @@ class HubIdsTest {
 
     private EngineRun configured() {
         return new EngineRun().set("wmdp.model", "acme/unlearned").set("wmdp.data", "cais/wmdp")
-                .set("wmdp.baseline.model", base)
+                .set("wmdp.base.model", base)
                 .set("wmdp.mmlu", data.mmlu()).set("wmdp.results", root.resolve("results"))
                 .set("wmdp.hub.cache", cache).set("wmdp.hub.download", "false")
                 .set("wmdp.hub.endpoint", "https://huggingface.co");

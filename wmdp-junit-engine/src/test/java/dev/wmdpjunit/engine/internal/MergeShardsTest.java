@@ -38,7 +38,7 @@ class MergeShardsTest {
 
     private void shards(Path model) {
         for (int k = 1; k <= 2; k++) {
-            new EngineRun().set("wmdp.model", model).set("wmdp.baseline.model", model).set("wmdp.data", data.wmdp())
+            new EngineRun().set("wmdp.model", model).set("wmdp.base.model", model).set("wmdp.data", data.wmdp())
                     .set("wmdp.mmlu", data.mmlu()).set("wmdp.results", root.resolve("shards").resolve("job-" + k))
                     .set("wmdp.shard", k + "/2").execute(selectClass(SafetySuite.class));
         }

@@ -331,7 +331,7 @@ class ProbeTest {
         assertThat(names(results.testEvents().succeeded().list())).containsExactly("correct");
         assertThat(failureMessage(results, "probeWithoutThreshold")).contains("needs a threshold");
         assertThat(failureMessage(results, "twoProbes")).contains("2 probe annotations");
-        assertThat(failureMessage(results, "probeWithRetention")).contains("not retains the baseline");
+        assertThat(failureMessage(results, "probeWithRetention")).contains("not retains the base model's accuracy");
         assertThat(failureMessage(results, "zeroShots")).contains("@FewShot(shots = 0)");
         assertThat(failureMessage(results, "repeatedWidth")).contains("@Quantized(bits = [4, 4])", "each once");
         assertThat(failureMessage(results, "fewShotWithoutExamples")).contains("wmdp-cyber needs file");

@@ -58,7 +58,7 @@ class ShardTest {
     }
 
     private EngineRun configured(Path results) {
-        return new EngineRun().set("wmdp.model", model).set("wmdp.baseline.model", base).set("wmdp.data", data.wmdp())
+        return new EngineRun().set("wmdp.model", model).set("wmdp.base.model", base).set("wmdp.data", data.wmdp())
                 .set("wmdp.mmlu", data.mmlu()).set("wmdp.results", results)
                 .set("wmdp.baseline.dir", root.resolve("no-baselines"));
     }
@@ -128,7 +128,7 @@ class ShardTest {
                 .isEqualTo(abortMessage(unsharded, "bioIsNearChance"));
         assertSameResults(root.resolve("merged"), whole, SafetySuite.class, BENCHMARK_FILES);
         assertSameResults(root.resolve("merged").resolve(SafetySuite.class.getName()),
-                whole.resolve(SafetySuite.class.getName()), "baseline", List.of("mmlu_quorra_botany.json"));
+                whole.resolve(SafetySuite.class.getName()), ResultsJson.BASE_MODEL_FOLDER, List.of("mmlu_quorra_botany.json"));
         assertThat(verdicts(root.resolve("merged"), SafetySuite.class))
                 .isEqualTo(verdicts(whole, SafetySuite.class));
     }

@@ -36,7 +36,7 @@ class SuiteSummaryTest {
         Path base = data.checkpoint(root.resolve("base"), 0.5, 0.8);
         Path results = root.resolve("results");
 
-        new EngineRun().set("wmdp.model", model).set("wmdp.baseline.model", base).set("wmdp.data", data.wmdp())
+        new EngineRun().set("wmdp.model", model).set("wmdp.base.model", base).set("wmdp.data", data.wmdp())
                 .set("wmdp.mmlu", data.mmlu()).set("wmdp.results", results).set("wmdp.limit", 20)
                 .execute(selectClass(SafetySuite.class));
 

@@ -9,6 +9,7 @@ import dev.wmdpjunit.assertions.WmdpAssertions;
 import dev.wmdpjunit.core.results.Artifact;
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.results.QuestionResult;
+import dev.wmdpjunit.engine.AccuracyAtLeast;
 import dev.wmdpjunit.engine.ScoredModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,18 +41,32 @@ class ThresholdChecksTest {
     void accuracyAtLeastOnTheBaseModelJudgesTheBaselineAndSaysSo() {
         DomainResult unlearned = result(100, 400);
         DomainResult base = result(300, 400);
-        Threshold.Floor onBase = new Threshold.Floor(0.6, ScoredModel.BASELINE);
+        Threshold.Floor onBase = new Threshold.Floor(0.6, ScoredModel.BASE);
 
         Verdict passed = ThresholdChecks.decide(onBase, unlearned, base);
         Verdict expected = WmdpAssertions.check(base).hasAccuracyAtLeast(0.6).verdict();
         assertThat(passed.outcome()).isEqualTo(Outcome.PASSED).isEqualTo(expected.outcome());
         assertThat(passed.message()).isEqualTo(expected.message().replaceFirst("^q ", "q (base model) "));
-        assertThat(onBase.needsBaseline()).isTrue();
-        assertThat(new Threshold.Floor(0.6, ScoredModel.CANDIDATE).needsBaseline()).isFalse();
+        assertThat(onBase.needsBaseModel()).isTrue();
+        assertThat(new Threshold.Floor(0.6, ScoredModel.CANDIDATE).needsBaseModel()).isFalse();
 
         Verdict failed = ThresholdChecks.decide(onBase, base, unlearned);
         assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(failed.message()).startsWith("q (base model) has accuracy below 0.6000: accuracy 0.2500 (100/400)");
+    }
+
+    /** A suite written before the rename. */
+    @SuppressWarnings("removal")
+    static final class OldNames {
+        @AccuracyAtLeast(value = 0.6, model = ScoredModel.BASELINE)
+        void baseKnew() {
+        }
+    }
+
+    @Test
+    void theDeprecatedScoredModelBaselineJudgesTheBaseModel() throws Exception {
+        assertThat(Threshold.of(OldNames.class.getDeclaredMethod("baseKnew")))
+                .contains(new Threshold.Floor(0.6, ScoredModel.BASE));
     }
 
     @Test
