@@ -1,6 +1,8 @@
 package dev.wmdpjunit.openai;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -10,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -24,7 +27,9 @@ import java.util.concurrent.Semaphore;
 final class CompletionsClient {
 
     private static final System.Logger LOG = System.getLogger(CompletionsClient.class.getName());
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads numbers with Jackson's fast double parser: the same, correctly rounded, values as Double.parseDouble. */
+    static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build());
     private static final long FIRST_BACKOFF_MILLIS = 250;
     private static final long MAX_BACKOFF_MILLIS = 30_000;
 
@@ -50,30 +55,43 @@ final class CompletionsClient {
         return base.toString().replaceAll("/$", "");
     }
 
+    /** {@code GET base/path}, the answer as a JSON tree. */
     JsonNode get(String path) {
-        return send(path, null);
-    }
-
-    JsonNode post(String path, JsonNode body) {
+        String what = "GET " + base.resolve(path);
+        byte[] body = send(path, null);
         try {
-            return send(path, JSON.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the request body", e);
+            JsonNode root = JSON.readTree(body);
+            if (root == null || !root.isObject()) {
+                throw new RemoteModelException(what + ": the answer is not a JSON object: " + abbreviate(body));
+            }
+            return root;
+        } catch (IOException e) {
+            throw notJson(what, e, body);
         }
     }
 
-    private JsonNode send(String path, String body) {
+    /** {@code POST base/path} with a JSON body; the answer's bytes, as they came (HTTP 200). */
+    byte[] post(String path, byte[] json) {
+        return send(path, json);
+    }
+
+    /** {@code POST base/path}, for messages. */
+    String describePost(String path) {
+        return "POST " + base.resolve(path);
+    }
+
+    private byte[] send(String path, byte[] body) {
         URI uri = base.resolve(path);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
         apiKey.ifPresent(key -> builder.header("Authorization", "Bearer " + key));
         HttpRequest request = body == null ? builder.GET().build()
                 : builder.header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         String what = (body == null ? "GET " : "POST ") + uri;
         for (int attempt = 0; ; attempt++) {
             Optional<Long> retryAfterMillis;
             String failure;
-            HttpResponse<String> response;
+            HttpResponse<byte[]> response;
             try {
                 response = exchange(request);
             } catch (HttpTimeoutException e) {
@@ -91,7 +109,7 @@ final class CompletionsClient {
             }
             int status = response.statusCode();
             if (status == 200) {
-                return parse(what, response.body());
+                return response.body();
             }
             failure = "HTTP " + status + " " + abbreviate(response.body());
             boolean retriable = status == 429 || status >= 500;
@@ -106,11 +124,11 @@ final class CompletionsClient {
         }
     }
 
-    private HttpResponse<String> exchange(HttpRequest request) throws IOException {
+    private HttpResponse<byte[]> exchange(HttpRequest request) throws IOException {
         try {
             inFlight.acquire();
             try {
-                return http.send(request, HttpResponse.BodyHandlers.ofString());
+                return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             } finally {
                 inFlight.release();
             }
@@ -120,18 +138,11 @@ final class CompletionsClient {
         }
     }
 
-    private static JsonNode parse(String what, String body) {
-        try {
-            JsonNode root = JSON.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new RemoteModelException(what + ": the answer is not a JSON object: " + abbreviate(body));
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw new RemoteModelException(what + ": the answer is not valid JSON (" + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr() + "): "
-                    + abbreviate(body), e);
-        }
+    /** {@code what}: the answer is not valid JSON (where and why), and its start. */
+    static RemoteModelException notJson(String what, IOException e, byte[] body) {
+        String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() + " at line "
+                + json.getLocation().getLineNr() + " column " + json.getLocation().getColumnNr() : e.toString();
+        return new RemoteModelException(what + ": the answer is not valid JSON (" + why + "): " + abbreviate(body), e);
     }
 
     private void pause(String what, String failure, int attempt, Optional<Long> retryAfterMillis) {
@@ -154,6 +165,12 @@ final class CompletionsClient {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    static String abbreviate(byte[] body) {
+        // Only the start is shown: decode no more of a large answer than that.
+        int length = Math.min(body.length, 4 * 300 + 3);
+        return abbreviate(new String(body, 0, length, StandardCharsets.UTF_8));
     }
 
     static String abbreviate(String body) {

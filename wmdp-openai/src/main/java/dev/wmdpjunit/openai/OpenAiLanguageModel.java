@@ -1,8 +1,7 @@
 package dev.wmdpjunit.openai;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import dev.wmdpjunit.core.model.LanguageModel;
 import dev.wmdpjunit.core.model.Loglikelihood;
 import dev.wmdpjunit.core.model.LoglikelihoodFailure;
@@ -10,6 +9,9 @@ import dev.wmdpjunit.core.model.LoglikelihoodRequest;
 import dev.wmdpjunit.core.model.Tokenizer;
 import dev.wmdpjunit.djl.tokenizer.HfTokenizer;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,18 +31,23 @@ import java.util.concurrent.Future;
 public final class OpenAiLanguageModel implements LanguageModel {
 
     static final int SEED = 1234;
+    private static final String COMPLETIONS = "completions";
 
     private final CompletionsClient client;
     private final String servedModel;
     private final HfTokenizer tokenizer;
     private final RemoteSettings settings;
+    private final int maxLength;
     private final ExecutorService requests;
 
-    OpenAiLanguageModel(CompletionsClient client, String servedModel, HfTokenizer tokenizer, RemoteSettings settings) {
+    /** @param maxLength tokens kept per prompt: {@code wmdp.remote.maxLength}, or what the server allows */
+    OpenAiLanguageModel(CompletionsClient client, String servedModel, HfTokenizer tokenizer, RemoteSettings settings,
+                        int maxLength) {
         this.client = client;
         this.servedModel = servedModel;
         this.tokenizer = tokenizer;
         this.settings = settings;
+        this.maxLength = maxLength;
         this.requests = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "wmdp-openai-request");
             thread.setDaemon(true);
@@ -55,7 +62,7 @@ public final class OpenAiLanguageModel implements LanguageModel {
 
     @Override
     public int maxLength() {
-        return settings.maxLength();
+        return maxLength;
     }
 
     /** The served model name sent as {@code "model"}. */
@@ -97,26 +104,26 @@ public final class OpenAiLanguageModel implements LanguageModel {
         for (int i = 0; i < batch.size(); i++) {
             LoglikelihoodRequest request = batch.get(i);
             int[] whole = concat(request.context(), request.continuation());
-            int dropped = Math.max(0, whole.length - settings.maxLength());
+            int dropped = Math.max(0, whole.length - maxLength);
             prompts.add(Arrays.copyOfRange(whole, dropped, whole.length));
             contextLengths[i] = request.context().length - dropped;
             if (contextLengths[i] < 1) {
-                throw new LoglikelihoodFailure(offset + i, client.endpoint() + ": the continuation of " + whole.length
-                        + " tokens leaves no context within " + RemoteSettings.MAX_LENGTH + " = "
-                        + settings.maxLength(), null);
+                throw new LoglikelihoodFailure(offset + i, client.endpoint() + ": the continuation of "
+                        + request.continuation().length + " tokens leaves no context within the " + maxLength
+                        + " tokens kept per prompt (" + RemoteSettings.MAX_LENGTH + ")", null);
             }
         }
-        JsonNode answer;
+        EchoedLogprobs[] choices;
         try {
-            answer = client.post("completions", payload(servedModel, prompts));
+            choices = choices(post(prompts), contextLengths);
         } catch (RuntimeException e) {
-            throw new LoglikelihoodFailure(offset, e.getMessage(), e);
+            throw new LoglikelihoodFailure(offset, batch.size(), e.getMessage(), e);
         }
-        JsonNode[] choices = choices(answer, prompts.size(), offset);
         List<Loglikelihood> results = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             try {
-                results.add(EchoedLogprobs.read(choices[i], prompts.get(i)).score(contextLengths[i]));
+                choices[i].check(prompts.get(i));
+                results.add(choices[i].score(contextLengths[i]));
             } catch (IllegalArgumentException e) {
                 throw new LoglikelihoodFailure(offset + i, client.endpoint() + ": answer to prompt " + i + " of "
                         + prompts.size() + " (" + prompts.get(i).length + " tokens) cannot be scored: "
@@ -126,47 +133,53 @@ public final class OpenAiLanguageModel implements LanguageModel {
         return results;
     }
 
-    /** lm-eval's loglikelihood payload for {@code local-completions}. */
-    static ObjectNode payload(String model, List<int[]> prompts) {
-        ObjectNode body = CompletionsClient.JSON.createObjectNode();
-        body.put("model", model);
-        ArrayNode prompt = body.putArray("prompt");
-        for (int[] ids : prompts) {
-            ArrayNode tokens = prompt.addArray();
-            for (int id : ids) {
-                tokens.add(id);
-            }
-        }
-        body.put("temperature", 0);
-        body.put("max_tokens", 1);
-        body.put("logprobs", 1);
-        body.put("seed", SEED);
-        body.put("echo", true);
-        return body;
+    /** One POST of lm-eval's loglikelihood payload; its answer, as it came (HTTP 200). */
+    byte[] post(List<int[]> prompts) {
+        return client.post(COMPLETIONS, payload(servedModel, prompts));
     }
 
-    /** The choices ordered by {@code index}, one per prompt. */
-    JsonNode[] choices(JsonNode answer, int prompts, int offset) {
-        JsonNode list = answer.get("choices");
-        String where = client.endpoint() + ": answer to " + prompts + " prompts";
-        if (list == null || !list.isArray()) {
-            throw new LoglikelihoodFailure(offset, where + " has no list \"choices\": "
-                    + CompletionsClient.abbreviate(answer.toString()), null);
+    /**
+     * The choices of an answer to prompts whose contexts have {@code contextLengths} tokens, one per prompt in prompt
+     * order, not yet {@linkplain EchoedLogprobs#check checked}.
+     *
+     * @throws RemoteModelException naming the endpoint when the answer is not JSON or has not one choice per prompt
+     */
+    EchoedLogprobs[] choices(byte[] answer, int[] contextLengths) {
+        String what = client.describePost(COMPLETIONS);
+        try (JsonParser parser = CompletionsClient.JSON.createParser(answer)) {
+            return EchoedLogprobs.readChoices(parser, contextLengths);
+        } catch (IllegalArgumentException e) {
+            throw new RemoteModelException(what + ": the answer to " + contextLengths.length + " prompts "
+                    + e.getMessage() + ": " + CompletionsClient.abbreviate(answer), e);
+        } catch (IOException e) {
+            throw CompletionsClient.notJson(what, e, answer);
         }
-        if (list.size() != prompts) {
-            throw new LoglikelihoodFailure(offset, where + " has " + list.size() + " choices", null);
-        }
-        JsonNode[] ordered = new JsonNode[prompts];
-        for (JsonNode choice : list) {
-            JsonNode index = choice.get("index");
-            if (index == null || !index.canConvertToInt() || index.intValue() < 0 || index.intValue() >= prompts
-                    || ordered[index.intValue()] != null) {
-                throw new LoglikelihoodFailure(offset, where + ": choice index " + index
-                        + " is missing, out of range or repeated", null);
+    }
+
+    /**
+     * lm-eval's loglikelihood payload for {@code local-completions}, written as it is generated: {@code {"model":
+     * NAME, "prompt": [[ids...], ...], "temperature": 0, "max_tokens": 1, "logprobs": 1, "seed": 1234, "echo": true}}.
+     */
+    static byte[] payload(String model, List<int[]> prompts) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream(64 + 6 * prompts.stream().mapToInt(p -> p.length).sum());
+        try (JsonGenerator json = CompletionsClient.JSON.createGenerator(body)) {
+            json.writeStartObject();
+            json.writeStringField("model", model);
+            json.writeArrayFieldStart("prompt");
+            for (int[] ids : prompts) {
+                json.writeArray(ids, 0, ids.length);
             }
-            ordered[index.intValue()] = choice;
+            json.writeEndArray();
+            json.writeNumberField("temperature", 0);
+            json.writeNumberField("max_tokens", 1);
+            json.writeNumberField("logprobs", 1);
+            json.writeNumberField("seed", SEED);
+            json.writeBooleanField("echo", true);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a request body in memory", e);
         }
-        return ordered;
+        return body.toByteArray();
     }
 
     private static int[] concat(int[] a, int[] b) {

@@ -3,7 +3,6 @@ package dev.wmdpjunit.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wmdpjunit.core.model.Claim;
 import dev.wmdpjunit.core.model.LanguageModelProvider;
-import dev.wmdpjunit.core.model.LoglikelihoodFailure;
 import dev.wmdpjunit.core.model.ModelIdentity;
 import dev.wmdpjunit.core.model.ModelOptions;
 import dev.wmdpjunit.core.model.ModelReference;
@@ -69,10 +68,12 @@ public final class OpenAiLanguageModelProvider implements LanguageModelProvider 
         HfTokenizer tokenizer = HfTokenizer.load(settings.tokenizer());
         try {
             Map<String, String> details = new TreeMap<>();
-            String served = servedModel(reference, client, settings, details);
+            JsonNode card = servedModel(reference, client, settings, details);
+            String served = card.path("id").asText();
             details.put("servedModel", served);
             details.put("tokenizerSha256", Sha256.ofFile(settings.tokenizer().resolve(HfTokenizer.TOKENIZER_FILE)));
-            OpenAiLanguageModel model = new OpenAiLanguageModel(client, served, tokenizer, settings);
+            OpenAiLanguageModel model = new OpenAiLanguageModel(client, served, tokenizer, settings,
+                    maxLength(settings, card));
             details.put("server.tokensChecked", probe(reference, client, model) ? "ids" : "count");
             return new OpenedModel(model, ModelIdentity.described(ModelIdentity.ENDPOINT, client.endpoint(), details));
         } catch (RuntimeException e) {
@@ -82,11 +83,26 @@ public final class OpenAiLanguageModelProvider implements LanguageModelProvider 
     }
 
     /**
-     * The served model name: {@code wmdp.remote.model}, which {@code /models} must list, or the one model it lists.
-     * What it says about that model ({@code root}, {@code max_model_len}, {@code owned_by}) goes into details.
+     * Tokens kept per prompt: {@code wmdp.remote.maxLength} when set, else the served model's {@code max_model_len}
+     * (vLLM lists it in {@code /models}) less the one token generated, which vLLM counts against it too (a prompt of
+     * {@code max_model_len} tokens plus {@code max_tokens: 1} is refused), else lm-eval's 2048.
      */
-    private static String servedModel(ModelReference reference, CompletionsClient client, RemoteSettings settings,
-                                      Map<String, String> details) {
+    private static int maxLength(RemoteSettings settings, JsonNode card) {
+        if (settings.maxLength().isPresent()) {
+            return settings.maxLength().getAsInt();
+        }
+        JsonNode served = card.get("max_model_len");
+        return served != null && served.canConvertToInt() && served.isIntegralNumber() && served.intValue() > 1
+                ? served.intValue() - 1 : RemoteSettings.DEFAULT_MAX_LENGTH;
+    }
+
+    /**
+     * The {@code /models} entry of the served model: {@code wmdp.remote.model}, which {@code /models} must list, or
+     * the one model it lists. What it says about that model ({@code root}, {@code max_model_len}, {@code owned_by})
+     * goes into details.
+     */
+    private static JsonNode servedModel(ModelReference reference, CompletionsClient client, RemoteSettings settings,
+                                        Map<String, String> details) {
         JsonNode data = client.get("models").path("data");
         List<String> ids = new ArrayList<>();
         for (JsonNode model : data) {
@@ -104,8 +120,10 @@ public final class OpenAiLanguageModelProvider implements LanguageModelProvider 
             throw new ModelReferenceException(reference, RemoteSettings.MODEL + " = '" + served + "' is not served by "
                     + client.endpoint() + " (/models lists " + ids + ")");
         }
+        JsonNode card = null;
         for (JsonNode model : data) {
-            if (model.path("id").asText().equals(served)) {
+            if (card == null && model.path("id").asText().equals(served)) {
+                card = model;
                 for (String field : List.of("root", "max_model_len", "owned_by")) {
                     JsonNode value = model.get(field);
                     if (value != null && value.isValueNode() && !value.isNull() && !value.asText().isBlank()) {
@@ -114,7 +132,7 @@ public final class OpenAiLanguageModelProvider implements LanguageModelProvider 
                 }
             }
         }
-        return served;
+        return card;
     }
 
     /**
@@ -123,12 +141,12 @@ public final class OpenAiLanguageModelProvider implements LanguageModelProvider 
      */
     private static boolean probe(ModelReference reference, CompletionsClient client, OpenAiLanguageModel model) {
         int[] prompt = model.tokenizer().encode(PROBE_TEXT, true);
-        JsonNode answer = client.post("completions", OpenAiLanguageModel.payload(model.servedModel(),
-                List.of(prompt)));
+        byte[] answer = model.post(List.of(prompt));
         try {
-            JsonNode choice = model.choices(answer, 1, 0)[0];
-            return EchoedLogprobs.read(choice, prompt).tokensAreIds();
-        } catch (IllegalArgumentException | LoglikelihoodFailure e) {
+            EchoedLogprobs choice = model.choices(answer, new int[] {1})[0];
+            choice.check(prompt);
+            return choice.tokensAreIds();
+        } catch (IllegalArgumentException | RemoteModelException e) {
             throw new ModelReferenceException(reference, client.endpoint() + " cannot be scored: the probe's answer ("
                     + prompt.length + " prompt tokens, echo with logprobs) fails: " + e.getMessage());
         }

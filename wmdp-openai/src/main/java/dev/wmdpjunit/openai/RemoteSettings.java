@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The {@code wmdp.remote.*} keys, read once and checked, each error naming its key.
@@ -16,11 +17,12 @@ import java.util.Optional;
  * @param timeout     longest wait for one answer ({@code wmdp.remote.timeout}, seconds)
  * @param batchSize   prompts per request ({@code wmdp.remote.batchSize})
  * @param apiKeyEnv   name of the environment variable holding the API key ({@code wmdp.remote.apiKeyEnv})
- * @param maxLength   tokens kept per prompt, from the left, as lm-eval's API models ({@code wmdp.remote.maxLength})
+ * @param maxLength   tokens kept per prompt, from the left, as lm-eval's API models ({@code wmdp.remote.maxLength});
+ *                    empty: decided at open from what the server reports ({@code OpenAiLanguageModelProvider})
  * @param retries     further tries of a request after 429, 5xx or a dropped connection ({@code wmdp.remote.retries})
  */
 public record RemoteSettings(Optional<String> model, Path tokenizer, int concurrency, Duration timeout, int batchSize,
-                             Optional<String> apiKeyEnv, int maxLength, int retries) {
+                             Optional<String> apiKeyEnv, OptionalInt maxLength, int retries) {
 
     public static final String PREFIX = "wmdp.remote.";
     public static final String MODEL = PREFIX + "model";
@@ -32,7 +34,7 @@ public record RemoteSettings(Optional<String> model, Path tokenizer, int concurr
     public static final String MAX_LENGTH = PREFIX + "maxLength";
     public static final String RETRIES = PREFIX + "retries";
 
-    /** lm-eval's default {@code max_length} for API models. */
+    /** lm-eval's default {@code max_length} for API models; used when neither the key nor the server says more. */
     public static final int DEFAULT_MAX_LENGTH = 2048;
 
     /** What is wrong with the settings, as one message naming the key; empty when they can be read. */
@@ -62,7 +64,8 @@ public record RemoteSettings(Optional<String> model, Path tokenizer, int concurr
         });
         return new RemoteSettings(settings.get(MODEL), tokenizer, positive(settings, CONCURRENCY, 4),
                 Duration.ofSeconds(positive(settings, TIMEOUT, 300)), positive(settings, BATCH_SIZE, 16), apiKeyEnv,
-                positive(settings, MAX_LENGTH, DEFAULT_MAX_LENGTH), atLeastZero(settings, RETRIES, 5));
+                settings.get(MAX_LENGTH).isPresent() ? OptionalInt.of(positive(settings, MAX_LENGTH, 0))
+                        : OptionalInt.empty(), atLeastZero(settings, RETRIES, 5));
     }
 
     /** The API key, read from the environment at the moment of use; never stored in settings or printed. */

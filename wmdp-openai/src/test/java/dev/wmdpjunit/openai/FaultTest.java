@@ -117,20 +117,47 @@ class FaultTest {
         }
     }
 
+    /** Every choice of the answer fails the check, so the first prompt of the POST is named: question 0 choice 0. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "MALFORMED_JSON       | the answer is not valid JSON",
             "NULL_LOGPROBS        | the choice has no logprobs",
             "MISSING_TOP_LOGPROBS | logprobs.top_logprobs is missing",
             "ONE_TOKEN_SHORT      | entries, expected",
-            "NAN_LOGPROB          | logprobs.token_logprobs[1] is \"NaN\", not a finite number"})
-    void anAnswerThatCannotBeScoredFailsTheRunNamingTheQuestionAndEndpoint(Fault fault, String why) {
+            "NAN_LOGPROB          | logprobs.token_logprobs[1] is \"NaN\", not a finite number",
+            "NULL_TOP_LOGPROB     | logprobs.top_logprobs[2] is null: this server returns logprobs only for generated",
+            "WRONG_TOKEN_ID       | logprobs.tokens[3] is 'token_id:"})
+    void anAnswerThatCannotBeScoredFailsTheRunNamingTheQuestionChoiceAndEndpoint(Fault fault, String why) {
         try (OpenedModel remote = served.open(ServedStories.settings(RemoteSettings.CONCURRENCY, "1"))) {
             served.server.then(fault);
             assertThatThrownBy(() -> score(remote.model()))
-                    .hasMessageStartingWith("question " + questions.questions().get(0).id() + ": ")
-                    .hasMessageContaining(served.server.baseUrl())
+                    .hasMessageStartingWith("question " + questions.questions().get(0).id() + " choice 0 \"A\": ")
+                    .hasMessageContaining(served.server.baseUrl() + ": answer to prompt 0 of 4")
                     .hasMessageContaining(why);
+        }
+    }
+
+    /** An answer whose layout is wrong fails the whole POST: its first and last question and choice are named. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "MALFORMED_JSON | the answer is not valid JSON",
+            "NO_CHOICES     | the answer to 4 prompts has no list \"choices\"",
+            "REPEATED_INDEX | the answer to 4 prompts choice index 0 is missing, out of range or repeated"})
+    void anAnswerWithoutOneChoicePerPromptFailsTheWholePost(Fault fault, String why) {
+        try (OpenedModel remote = served.open(ServedStories.settings(RemoteSettings.CONCURRENCY, "1"))) {
+            served.server.then(fault);
+            String question = questions.questions().get(0).id();
+            assertThatThrownBy(() -> score(remote.model()))
+                    .hasMessageStartingWith("question " + question + " choice 0 \"A\" (and the 3 requests after it,"
+                            + " through question " + question + " choice 3 \"D\"): ")
+                    .hasMessageContaining("POST " + served.server.baseUrl() + "/completions: " + why);
+        }
+    }
+
+    @Test
+    void theFieldsOfAnAnswerMayComeInAnyOrder() {
+        try (OpenedModel remote = served.open(ServedStories.settings())) {
+            served.server.then(Fault.FIELDS_REORDERED, Fault.FIELDS_REORDERED);
+            assertSameAsInJvm(score(remote.model()));
         }
     }
 
@@ -171,8 +198,8 @@ class FaultTest {
             assertThatThrownBy(run::join)
                     .hasRootCauseInstanceOf(java.io.IOException.class)
                     .satisfies(e -> assertThat(e.getMessage()).containsAnyOf(
-                            "question " + questions.questions().get(0).id() + ": ",
-                            "question " + questions.questions().get(1).id() + ": "))
+                            "question " + questions.questions().get(0).id() + " choice ",
+                            "question " + questions.questions().get(1).id() + " choice "))
                     .hasMessageContaining(dying.server.baseUrl() + "/completions")
                     .hasMessageContaining("after 3 tries");
         }

@@ -35,7 +35,9 @@ final class VllmCompatibleServer implements AutoCloseable {
 
     /** What the next completions request gets instead of (or before) a normal answer. */
     enum Fault { HTTP_500, HTTP_429_RETRY_AFTER_1, SLOW_30_S, MALFORMED_JSON, NULL_LOGPROBS, MISSING_TOP_LOGPROBS,
-        ONE_TOKEN_SHORT, NAN_LOGPROB }
+        ONE_TOKEN_SHORT, NAN_LOGPROB, NULL_TOP_LOGPROB, WRONG_TOKEN_ID, NO_CHOICES, REPEATED_INDEX,
+        /** Not a fault: JSON objects are unordered, so {@code index} last and the logprobs fields reversed. */
+        FIELDS_REORDERED }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Names of the threads that serve requests, so a benchmark can tell the server's CPU time from the client's. */
@@ -51,6 +53,9 @@ final class VllmCompatibleServer implements AutoCloseable {
     private final AtomicInteger completions = new AtomicInteger();
     private final List<JsonNode> requestBodies = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile boolean generatedOnly;
+    /** The context length it serves, as vLLM's {@code --max-model-len}; listed in {@code /models} unless hidden. */
+    private final int maxModelLen;
+    private volatile boolean listsMaxModelLen = true;
 
     VllmCompatibleServer(CausalLm model, HfTokenizer tokenizer, String servedModel, boolean tokensAsIds)
             throws IOException {
@@ -58,6 +63,7 @@ final class VllmCompatibleServer implements AutoCloseable {
         this.tokenizer = tokenizer;
         this.servedModel = servedModel;
         this.tokensAsIds = tokensAsIds;
+        this.maxModelLen = model.config().maxPositions();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(8, runnable -> {
@@ -85,11 +91,17 @@ final class VllmCompatibleServer implements AutoCloseable {
     void reset() {
         faults.clear();
         generatedOnly = false;
+        listsMaxModelLen = true;
     }
 
     /** From now on answer as llama.cpp does: logprobs for the generated token only. */
     void generatedOnly() {
         generatedOnly = true;
+    }
+
+    /** Whether {@code /models} lists {@code max_model_len} (vLLM does; other servers may not). */
+    void listMaxModelLen(boolean lists) {
+        listsMaxModelLen = lists;
     }
 
     /** Completions requests received, including failed ones. */
@@ -111,7 +123,9 @@ final class VllmCompatibleServer implements AutoCloseable {
         card.put("owned_by", "vllm");
         card.put("root", "/models/" + servedModel);
         card.putNull("parent");
-        card.put("max_model_len", model.config().maxPositions());
+        if (listsMaxModelLen) {
+            card.put("max_model_len", maxModelLen);
+        }
         card.putArray("permission");
         send(exchange, 200, JSON.writeValueAsString(root), null);
     }
@@ -120,6 +134,18 @@ final class VllmCompatibleServer implements AutoCloseable {
         completions.incrementAndGet();
         JsonNode body = JSON.readTree(exchange.getRequestBody());
         requestBodies.add(body);
+        for (JsonNode prompt : body.path("prompt")) {
+            int requested = prompt.size() + body.path("max_tokens").asInt(16);
+            if (requested > maxModelLen) {
+                // vLLM counts the generated tokens against the context length too.
+                send(exchange, 400, "{\"object\":\"error\",\"message\":\"This model's maximum context length is "
+                        + maxModelLen + " tokens. However, you requested " + requested + " tokens (" + prompt.size()
+                        + " in the messages, " + body.path("max_tokens").asInt(16) + " in the completion). Please"
+                        + " reduce the length of the messages or completion.\",\"type\":\"BadRequestError\","
+                        + "\"param\":null,\"code\":400}", null);
+                return;
+            }
+        }
         Fault fault = faults.poll();
         if (fault == Fault.HTTP_500) {
             send(exchange, 500, "{\"object\":\"error\",\"message\":\"Internal Server Error\",\"type\":"
@@ -162,6 +188,9 @@ final class VllmCompatibleServer implements AutoCloseable {
             promptTokens += ids.length;
             choices.add(choice(p, ids, fault));
         }
+        if (fault == Fault.NO_CHOICES) {
+            root.remove("choices");
+        }
         ObjectNode usage = root.putObject("usage");
         usage.put("prompt_tokens", promptTokens);
         usage.put("total_tokens", promptTokens + prompts.size());
@@ -200,13 +229,31 @@ final class VllmCompatibleServer implements AutoCloseable {
                 }
                 double value = fault == Fault.NAN_LOGPROB && i == 1 ? Double.NaN : scored.logprob[i];
                 tokenLogprobs.add(value);
+                if (fault == Fault.NULL_TOP_LOGPROB && i == 2) {
+                    top.addNull();
+                    continue;
+                }
                 ObjectNode entry = top.addObject();
                 entry.put(token(scored.argmax[i]), scored.max[i]);
                 entry.put(token, value);
             }
+            if (fault == Fault.WRONG_TOKEN_ID) {
+                tokens.set(3, tokens.get(3).asText().replaceAll("\\d+$", "") + (all[3] + 1));
+            }
             if (fault == Fault.MISSING_TOP_LOGPROBS) {
                 logprobs.remove("top_logprobs");
             }
+            if (fault == Fault.FIELDS_REORDERED) {
+                ObjectNode reversed = JSON.createObjectNode();
+                List.of("top_logprobs", "tokens", "token_logprobs", "text_offset")
+                        .forEach(field -> reversed.set(field, logprobs.get(field)));
+                choice.set("logprobs", reversed);
+                choice.remove("index");
+                choice.put("index", index);
+            }
+        }
+        if (fault == Fault.REPEATED_INDEX) {
+            choice.put("index", 0);
         }
         choice.put("finish_reason", "length");
         choice.putNull("stop_reason");
@@ -218,18 +265,22 @@ final class VllmCompatibleServer implements AutoCloseable {
         return tokensAsIds ? "token_id:" + id : tokenizer.decode(new int[] {id}, false);
     }
 
-    /** Log-softmax values at each position i >= 1 of ids + the greedy next token: of the token, the max, argmax. */
-    private record PositionLogprobs(double[] logprob, double[] max, int[] argmax, int generated) {
+    /**
+     * Log-softmax values (float32, widened) at each position i >= 1 of ids + the greedy next token: of the token, the
+     * max, argmax.
+     */
+    record PositionLogprobs(double[] logprob, double[] max, int[] argmax, int generated) {
     }
 
     /** Answers already computed, by prompt: the model runs once per distinct prompt, as a prefix cache would. */
     private final java.util.Map<String, PositionLogprobs> computed = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PositionLogprobs score(int[] ids) {
-        return computed.computeIfAbsent(java.util.Arrays.toString(ids), key -> compute(ids));
+        return computed.computeIfAbsent(java.util.Arrays.toString(ids), key -> positionLogprobs(model, ids));
     }
 
-    private PositionLogprobs compute(int[] ids) {
+    /** What this server computes for a prompt: one forward pass of the whole prompt, alone. */
+    static PositionLogprobs positionLogprobs(CausalLm model, int[] ids) {
         int n = ids.length;
         float[] rows;
         int vocab = model.config().vocabSize();

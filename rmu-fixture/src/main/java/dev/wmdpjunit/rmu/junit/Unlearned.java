@@ -1,5 +1,7 @@
 package dev.wmdpjunit.rmu.junit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.wmdpjunit.rmu.RmuPreset;
 
 import java.lang.annotation.Documented;
@@ -7,6 +9,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * Asks for an RMU-unlearned version of a model. On a {@code @WmdpSuite} class whose {@code models} is
@@ -19,6 +22,7 @@ import java.lang.annotation.Target;
  * relative paths are resolved against the working directory. Settings start from {@link #preset()}; a value left at
  * its default keeps the preset's.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.PARAMETER, ElementType.TYPE})

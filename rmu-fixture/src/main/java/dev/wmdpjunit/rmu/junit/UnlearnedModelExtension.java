@@ -1,5 +1,7 @@
 package dev.wmdpjunit.rmu.junit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.wmdpjunit.core.model.LanguageModel;
 import dev.wmdpjunit.core.model.ModelOptions;
 import dev.wmdpjunit.core.model.ModelProviders;
@@ -8,6 +10,7 @@ import dev.wmdpjunit.core.model.ProviderSettings;
 import dev.wmdpjunit.rmu.TrainingListener;
 import dev.wmdpjunit.rmu.UnlearnedModel;
 import dev.wmdpjunit.rmu.UnlearnedModelCache;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -23,6 +26,7 @@ import java.util.List;
  * <p>The cache lives in the directory of system property {@value #CACHE_PROPERTY}, by default
  * {@code ~/.cache/wmdp-junit/rmu}.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class UnlearnedModelExtension implements ParameterResolver {
 
     public static final String CACHE_PROPERTY = UnlearnedDeclaration.CACHE_KEY;

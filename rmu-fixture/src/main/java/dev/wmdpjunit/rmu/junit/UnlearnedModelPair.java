@@ -1,5 +1,7 @@
 package dev.wmdpjunit.rmu.junit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.wmdpjunit.core.model.ModelReference;
 import dev.wmdpjunit.engine.ModelPair;
 import dev.wmdpjunit.engine.ModelPairSource;
@@ -8,6 +10,7 @@ import dev.wmdpjunit.rmu.TrainingListener;
 import dev.wmdpjunit.rmu.UnlearnedModel;
 import dev.wmdpjunit.rmu.UnlearnedModelCache;
 import dev.wmdpjunit.rmu.UnlearningRequest;
+import org.apiguardian.api.API;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.engine.ConfigurationParameters;
 
@@ -31,6 +34,7 @@ import java.util.Optional;
  * from the run's configuration parameters, which include system properties. Training progress goes to
  * {@code System.Logger} {@code dev.wmdpjunit.rmu}.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class UnlearnedModelPair implements ModelPairSource {
 
     @Override

@@ -61,16 +61,13 @@ public final class MultipleChoiceScorer {
             List<MultipleChoicePrompt> prompts = chunk.stream().map(template::render).toList();
             List<LoglikelihoodRequest> requests = new ArrayList<>();
             for (MultipleChoicePrompt prompt : prompts) {
-                for (String continuation : prompt.continuations()) {
-                    requests.add(encoder.encode(prompt.context(), continuation));
-                }
+                requests.addAll(encoder.encodeChoices(prompt.context(), prompt.continuations()));
             }
             List<Loglikelihood> answers;
             try {
                 answers = model.loglikelihood(requests);
             } catch (LoglikelihoodFailure e) {
-                throw new IllegalStateException("question " + questionOf(chunk, prompts, e.requestIndex()).id()
-                        + ": " + e.getMessage(), e);
+                throw new IllegalStateException(failed(prompts, e) + ": " + e.getMessage(), e);
             }
             if (answers.size() != requests.size()) {
                 throw new IllegalStateException("model answered " + answers.size() + " of " + requests.size()
@@ -88,14 +85,33 @@ public final class MultipleChoiceScorer {
         return results;
     }
 
-    /** The question whose choices hold request {@code index} of a call. */
-    private static Question questionOf(List<Question> chunk, List<MultipleChoicePrompt> prompts, int index) {
+    /**
+     * Names the question and choice of the failed request ({@code question mmlu/anatomy/test/7 choice 2 "C"}), and
+     * the last one when the failure covers several requests (a whole batch sent to a server).
+     */
+    private static String failed(List<MultipleChoicePrompt> prompts, LoglikelihoodFailure failure) {
+        int total = prompts.stream().mapToInt(prompt -> prompt.choiceLabels().size()).sum();
+        int first = failure.requestIndex();
+        int last = (int) Math.min(total, (long) first + failure.requests()) - 1;
+        if (first < 0 || first >= total) {
+            return "request " + first + " of a call of " + total + " requests (no such request)";
+        }
+        return first == last ? choice(prompts, first)
+                : choice(prompts, first) + " (and the " + (last - first) + " requests after it, through "
+                        + choice(prompts, last) + ")";
+    }
+
+    /** {@code question <id> choice <index> "<label>"} for request {@code index} of a call. */
+    private static String choice(List<MultipleChoicePrompt> prompts, int index) {
         int next = 0;
-        for (int q = 0; q < chunk.size(); q++) {
-            next += prompts.get(q).choiceLabels().size();
-            if (index < next) {
-                return chunk.get(q);
+        for (MultipleChoicePrompt prompt : prompts) {
+            List<String> labels = prompt.choiceLabels();
+            if (index < next + labels.size()) {
+                String label = labels.get(index - next);
+                return "question " + prompt.questionId() + " choice " + (index - next) + " \""
+                        + (label.length() <= 40 ? label : label.substring(0, 40) + "...") + "\"";
             }
+            next += labels.size();
         }
         throw new IllegalArgumentException("request index " + index + " is past the " + next + " requests of the call");
     }

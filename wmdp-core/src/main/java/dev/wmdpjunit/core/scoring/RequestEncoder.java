@@ -5,7 +5,9 @@ import dev.wmdpjunit.core.model.Tokenizer;
 import dev.wmdpjunit.core.prompt.PromptFormat;
 import dev.wmdpjunit.core.prompt.PythonText;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,17 +47,32 @@ public final class RequestEncoder {
 
     /** lm-eval's encoding of one loglikelihood request. */
     public LoglikelihoodRequest encode(String context, String continuation) {
+        return encodeChoices(context, List.of(continuation)).get(0);
+    }
+
+    /**
+     * lm-eval's encoding of the requests {@code (context, continuation)} for each continuation, token for token
+     * what {@link #encode} gives for each pair; the context is encoded once, not once per continuation (its
+     * encoding is the same string each time: lm-eval computes it again per request).
+     */
+    public List<LoglikelihoodRequest> encodeChoices(String context, List<String> continuations) {
+        List<LoglikelihoodRequest> requests = new ArrayList<>(continuations.size());
         if (context.isEmpty()) {
-            return checked(context, continuation, new int[] {prefixTokenId()}, tokEncode(continuation));
+            int[] prefix = {prefixTokenId()};
+            for (String continuation : continuations) {
+                requests.add(checked(context, continuation, prefix, tokEncode(continuation)));
+            }
+            return requests;
         }
         int trailing = context.length() - PythonText.rstrip(context).length();
-        String movedContext = context.substring(0, context.length() - trailing);
-        String movedContinuation = context.substring(context.length() - trailing) + continuation;
-
-        int[] whole = tokEncode(movedContext + movedContinuation);
-        int[] contextEnc = tokEncode(movedContext);
-        int[] continuationEnc = Arrays.copyOfRange(whole, Math.min(contextEnc.length, whole.length), whole.length);
-        return checked(context, continuation, contextEnc, continuationEnc);
+        // The whitespace moves to the continuation, so the whole text is unchanged and the context loses it.
+        int[] contextEnc = tokEncode(context.substring(0, context.length() - trailing));
+        for (String continuation : continuations) {
+            int[] whole = tokEncode(context + continuation);
+            int[] continuationEnc = Arrays.copyOfRange(whole, Math.min(contextEnc.length, whole.length), whole.length);
+            requests.add(checked(context, continuation, contextEnc, continuationEnc));
+        }
+        return requests;
     }
 
     private int prefixTokenId() {

@@ -5,8 +5,10 @@ import dev.wmdpjunit.core.data.QuestionSet;
 import dev.wmdpjunit.core.io.Sha256;
 import dev.wmdpjunit.core.model.LanguageModel;
 import dev.wmdpjunit.core.model.Loglikelihood;
+import dev.wmdpjunit.core.model.LoglikelihoodFailure;
 import dev.wmdpjunit.core.model.LoglikelihoodRequest;
 import dev.wmdpjunit.core.model.Tokenizer;
+import dev.wmdpjunit.core.prompt.AnswerStyle;
 import dev.wmdpjunit.core.prompt.MultipleChoiceTemplate;
 import dev.wmdpjunit.core.prompt.PromptFormat;
 import dev.wmdpjunit.core.results.QuestionResult;
@@ -113,6 +115,83 @@ class MultipleChoiceScorerTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("3 of 4").hasMessageContaining("custom/2");
         assertThatThrownBy(() -> new MultipleChoiceScorer(new ConstantModel(4), 0))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static final List<Question> SPLIT = java.util.stream.IntStream.range(0, 4)
+            .mapToObj(i -> new Question("mmlu/anatomy/test/" + i, "anatomy", "Which invented gem glows " + i + "?",
+                    List.of("Lumite", "Darkite", "Glowite", "Dimite"), 2)).toList();
+
+    private static void scoreSplit(LanguageModel model) {
+        new MultipleChoiceScorer(model, 2).score(new QuestionSet("anatomy", SPLIT, "anatomy.csv", "0".repeat(64)),
+                MultipleChoiceTemplate.custom(null, PromptFormat.DEFAULT), ScoringProgress.NONE);
+    }
+
+    @Test
+    void aFailedAnswerNamesTheQuestionByItsIdAndTheChoice() {
+        // Calls carry 2 questions (8 requests); request 6 of the second call is question 3's choice 2.
+        assertThatThrownBy(() -> scoreSplit(new FailingModel(2, 6, 1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("question mmlu/anatomy/test/3 choice 2 \"C\": the server's answer has a NaN")
+                .hasCauseInstanceOf(LoglikelihoodFailure.class);
+        assertThatThrownBy(() -> scoreSplit(new FailingModel(1, 0, 1)))
+                .hasMessageStartingWith("question mmlu/anatomy/test/0 choice 0 \"A\": ");
+    }
+
+    @Test
+    void aFailureOfSeveralRequestsNamesTheFirstAndTheLast() {
+        // A batch of 4 requests from request 2 of the first call: question 0 choices 2, 3 and question 1 choices 0, 1.
+        assertThatThrownBy(() -> scoreSplit(new FailingModel(1, 2, 4)))
+                .hasMessage("question mmlu/anatomy/test/0 choice 2 \"C\" (and the 3 requests after it, through"
+                        + " question mmlu/anatomy/test/1 choice 1 \"B\"): the server's answer has a NaN");
+        // A count past the end of the call stops at its last request.
+        assertThatThrownBy(() -> scoreSplit(new FailingModel(2, 6, 16)))
+                .hasMessageStartingWith("question mmlu/anatomy/test/3 choice 2 \"C\" (and the 1 requests after it,"
+                        + " through question mmlu/anatomy/test/3 choice 3 \"D\"): ");
+    }
+
+    @Test
+    void theContinuationStyleNamesTheChoiceByItsText() {
+        Question question = new Question("mmlu/anatomy/test/9", "anatomy", "Which invented gem glows?",
+                List.of("Lumite", "Darkite", "Glowite, the gem that glows in every dark cave of the invented land",
+                        "Dimite"), 2);
+        MultipleChoiceTemplate continuation = MultipleChoiceTemplate.custom(null, PromptFormat.DEFAULT,
+                AnswerStyle.CONTINUATION);
+
+        assertThatThrownBy(() -> new MultipleChoiceScorer(new FailingModel(1, 2, 1), 1).score(question, continuation))
+                .hasMessageStartingWith("question mmlu/anatomy/test/9 choice 2 \"Glowite, the gem that glows in every"
+                        + " dar...\": ");
+    }
+
+    /** Fails call number {@code call} (from 1) at request {@code index}, covering {@code requests} requests. */
+    private static final class FailingModel implements LanguageModel {
+        private final int call;
+        private final int index;
+        private final int requests;
+        private int calls;
+
+        FailingModel(int call, int index, int requests) {
+            this.call = call;
+            this.index = index;
+            this.requests = requests;
+        }
+
+        @Override
+        public Tokenizer tokenizer() {
+            return new ByteTokenizer();
+        }
+
+        @Override
+        public int maxLength() {
+            return 512;
+        }
+
+        @Override
+        public List<Loglikelihood> loglikelihood(List<LoglikelihoodRequest> all) {
+            if (++calls == call) {
+                throw new LoglikelihoodFailure(index, requests, "the server's answer has a NaN", null);
+            }
+            return all.stream().map(r -> new Loglikelihood(-1.0, false)).toList();
+        }
     }
 
     /** Answers -1.0 to every request, but only to the first {@code answers} of each call. */

@@ -6,6 +6,7 @@ import dev.wmdpjunit.core.prompt.PromptFormat;
 import dev.wmdpjunit.core.testing.ByteTokenizer;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
@@ -93,12 +94,33 @@ class RequestEncoderTest {
                 .hasMessageContaining("Answer:");
     }
 
+    @Test
+    void encodingTheChoicesTogetherGivesEachPairsRequestAndEncodesTheContextOnce() {
+        CharTokenizer merging = new CharTokenizer();
+        RequestEncoder encoder = new RequestEncoder(merging, PromptFormat.LM_EVAL_0_4_4);
+        List<String> continuations = List.of(" A", " B", "C");
+
+        for (String context : List.of("Answer:", "Answer: ", "Answer:\n\n", "")) {
+            int before = merging.calls;
+            List<LoglikelihoodRequest> together = encoder.encodeChoices(context, continuations);
+            int calls = merging.calls - before;
+
+            assertThat(together).as("'%s'", context).containsExactly(encoder.encode(context, " A"),
+                    encoder.encode(context, " B"), encoder.encode(context, "C"));
+            assertThat(calls).as("'%s'", context).isEqualTo(context.isEmpty() ? 3 : 4);
+        }
+        assertThatThrownBy(() -> encoder.encodeChoices("Answer:", List.of(" A", "")))
+                .hasMessageContaining("continuation '' encodes to no tokens");
+    }
+
     /** One token per char, except that ": " is the single token 1000; EOS 2 and no BOS. */
     private static final class CharTokenizer implements Tokenizer {
         static final int EOS_ID = 2;
+        int calls;
 
         @Override
         public int[] encode(String text, boolean addSpecialTokens) {
+            calls++;
             IntStream.Builder ids = IntStream.builder();
             for (int i = 0; i < text.length(); i++) {
                 if (text.startsWith(": ", i)) {

@@ -1,5 +1,6 @@
 package dev.wmdpjunit.djl.tokenizer;
 
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wmdpjunit.core.testing.SharedFolder;
@@ -15,7 +16,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -60,6 +63,24 @@ class HfTokenizerTest {
         assertThat(stories.encode(text, false)).containsExactly(idsWithoutBos);
         assertThat(stories.decode(ids)).isEqualTo(decoded);
         assertThat(stories.decode(ids, false)).isEqualTo(decodedWithSpecialTokens);
+    }
+
+    /** {@link HfTokenizer#encode} reads the ids only; they are what DJL's full {@code encode} gives. */
+    @Test
+    void encodesAsDjlsFullEncode() throws IOException {
+        List<String> texts = new ArrayList<>(List.of("", " ", "<s>Once upon a time", "Answer: A", "  two  spaces \n\n",
+                "caf\u00e9 \u00fcber na\u00efve \u4e2d\u6587 \ud83d\ude00", "Once upon a time, there was a dog. ".repeat(40)));
+        goldenCases().forEach(c -> texts.add((String) c.get()[0]));
+        try (HuggingFaceTokenizer djl = HuggingFaceTokenizer.newInstance(STORIES.resolve("tokenizer.json"),
+                Map.of("truncation", "false", "padding", "false"))) {
+            for (String text : texts) {
+                for (boolean special : new boolean[] {true, false}) {
+                    assertThat(stories.encode(text, special)).as("'%s' %s", text, special)
+                            .containsExactly(Arrays.stream(djl.encode(text, special, false).getIds())
+                                    .mapToInt(Math::toIntExact).toArray());
+                }
+            }
+        }
     }
 
     @Test
