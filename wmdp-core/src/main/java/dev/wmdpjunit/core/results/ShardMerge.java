@@ -38,12 +38,13 @@ public final class ShardMerge {
     }
 
     /**
-     * Whether two results name the same model. The one place merges compare model identity: by kind and SHA-256 (of
-     * the weights, or of an endpoint's description), not by path, since CI jobs may check a model out at different
-     * paths.
+     * Whether two results name the same model. The one place merges compare model identity: by kind, SHA-256 (of
+     * the weights, or of an endpoint's description) and the provider's details (e.g. the precision the weights were
+     * held in, which moves loglikelihoods), not by path, since CI jobs may check a model out at different paths.
      */
     public static boolean sameModel(ModelIdentity one, ModelIdentity other) {
-        return one.kind().equals(other.kind()) && one.sha256().equals(other.sha256());
+        return one.kind().equals(other.kind()) && one.sha256().equals(other.sha256())
+                && one.details().equals(other.details());
     }
 
     /**
@@ -140,7 +141,8 @@ public final class ShardMerge {
     }
 
     private static String describeModel(ModelIdentity model) {
-        return model.path() + " (" + model.kind() + ", sha256 " + model.sha256() + ")";
+        return model.path() + " (" + model.kind() + ", sha256 " + model.sha256()
+                + (model.details().isEmpty() ? "" : ", " + model.details()) + ")";
     }
 
     /** Each shard holds exactly the rows the slicing rule gives it, and no question is in two files. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
@@ -122,6 +123,16 @@ class ShardMergeTest {
                         s.candidate().questions())));
 
         assertThat(ShardMerge.merge(SUITE, "toy-bio", files).candidate().result().model()).isEqualTo(MODEL);
+    }
+
+    @Test
+    void refusesShardsWhoseWeightsWereHeldInAnotherPrecision() throws IOException {
+        ModelIdentity halfPrecision = new ModelIdentity(ModelIdentity.FOLDER, MODEL.path(), MODEL.sha256(), true,
+                Map.of("weightDtype", "float16"));
+        List<Path> files = writeAll(2, s -> with(s, s.frameworkVersion(), s.dataset(), s.promptFormat(),
+                new ShardFile.Scores(halfPrecision, s.candidate().questions())));
+
+        assertRefused(files, "weightDtype=float16");
     }
 
     @Test
