@@ -146,7 +146,8 @@ public abstract class CausalLm implements AutoCloseable {
                 hiddenStates.add(embedded);
             }
             int lastLayer = config.numLayers() - 1;
-            NDArray last = runLayers(embedded, inputs, lastLayer, (layer, output) -> {
+            boolean keepOutputs = hiddenStates != null || layerOutputs != null;
+            NDArray last = runLayers(embedded, inputs, lastLayer, keepOutputs, (layer, output) -> {
                 if (layerOutputs != null) {
                     layerOutputs.add(output);
                 }
@@ -214,7 +215,7 @@ public abstract class CausalLm implements AutoCloseable {
                         + batchPositions + " (B * T), got " + positions.getShape() + " " + positions.getDataType());
             }
             LayerInputs inputs = layerInputs(inputIds, attentionMask, tokens, ignored -> { });
-            NDArray last = runLayers(embed(inputIds, tokens), inputs, config.numLayers() - 1, (i, x) -> { });
+            NDArray last = runLayers(embed(inputIds, tokens), inputs, config.numLayers() - 1, false, (i, x) -> { });
             NDArray selected = last.reshape(batchPositions, last.getShape().get(2)).get(new NDIndex("{}", positions));
             return keep(lmHead(finalNorm(selected)), inputIds.getManager());
         }
@@ -233,7 +234,7 @@ public abstract class CausalLm implements AutoCloseable {
             TokenLayout tokens = grid(inputIds);
             checkInputs(inputIds, attentionMask, tokens);
             LayerInputs inputs = layerInputs(inputIds, attentionMask, tokens, ignored -> { });
-            NDArray output = runLayers(embed(inputIds, tokens), inputs, layer, (i, x) -> { });
+            NDArray output = runLayers(embed(inputIds, tokens), inputs, layer, false, (i, x) -> { });
             return keep(output, inputIds.getManager());
         }
     }
@@ -282,13 +283,23 @@ public abstract class CausalLm implements AutoCloseable {
         void accept(int layer, NDArray output);
     }
 
-    private NDArray runLayers(NDArray hidden, LayerInputs inputs, int lastLayer, LayerObserver observer) {
+    /**
+     * Runs layers 0..lastLayer on the residual stream {@code hidden}. Unless {@code keepOutputs} (the observer keeps
+     * them), each layer's input is freed once the next layer has run: otherwise every layer's output would live
+     * until the pass ends (measured: 17 MB per layer for 2,048 tokens of a 2048-wide model, 0.37 GB over 22 layers).
+     * Autograd keeps its own references to what it saved, so freeing is safe while training too.
+     */
+    private NDArray runLayers(NDArray hidden, LayerInputs inputs, int lastLayer, boolean keepOutputs,
+                              LayerObserver observer) {
         NDArray x = hidden;
         for (int layer = 0; layer <= lastLayer; layer++) {
             int current = layer;
             NDArray input = x;
             x = scoped(() -> decoderLayer(current, input, inputs));
             observer.accept(layer, x);
+            if (!keepOutputs) {
+                input.close();
+            }
         }
         return x;
     }
