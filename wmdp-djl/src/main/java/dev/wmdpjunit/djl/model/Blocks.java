@@ -60,8 +60,12 @@ final class Blocks {
 
     /** The gated feed-forward of Llama-style models: {@code down(act(gate(x)) * up(x))}, no biases. */
     static NDArray gatedMlp(NDArray x, NDArray gate, NDArray up, NDArray down, Activation activation) {
-        // the three [tokens, intermediate] arrays before the product are freed before the down projection
-        NDArray gated = CausalLm.scoped(() -> activation.apply(linear(x, gate, null)).mul(linear(x, up, null)));
+        // the gate projection and the activation's temporaries are freed before the up projection, and the up
+        // projection before the down projection: at most three [tokens, intermediate] arrays are alive at once
+        NDArray gated = CausalLm.scoped(() -> {
+            NDArray activated = CausalLm.scoped(() -> activation.apply(linear(x, gate, null)));
+            return activated.mul(linear(x, up, null));
+        });
         return linear(gated, down, null);
     }
 

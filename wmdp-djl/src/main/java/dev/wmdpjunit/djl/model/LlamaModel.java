@@ -113,7 +113,9 @@ class LlamaModel extends CausalLm {
     @Override
     NDArray decoderLayer(int layer, NDArray hidden, LayerInputs inputs) {
         String p = "model.layers." + layer + ".";
-        NDArray attended = selfAttention(p + "self_attn.", rmsNorm(hidden, p + "input_layernorm.weight"), inputs);
+        // attention's temporaries (norm, projections, rotary, grid copies) are freed before the MLP runs
+        NDArray attended = scoped(() -> selfAttention(p + "self_attn.", rmsNorm(hidden, p + "input_layernorm.weight"),
+                inputs));
         NDArray residual = hidden.add(attended);
         return residual.add(feedForward(p, rmsNorm(residual, p + "post_attention_layernorm.weight"), inputs));
     }
