@@ -142,6 +142,15 @@ public final class ResultsJson {
     }
 
     /** The parsed file, strictly (no duplicate keys, nothing after the value); missing for an empty file. */
+    /** Parses a file of this family whose root must be an object (rmu.json, verdicts.json). */
+    static JsonNode readObject(Path file) throws IOException {
+        JsonNode root = readTree(file);
+        if (!root.isObject()) {
+            throw new TreeReader(file).error("", "expected a JSON object");
+        }
+        return root;
+    }
+
     static JsonNode readTree(Path file) throws IOException {
         JsonNode root;
         try (InputStream in = Files.newInputStream(file)) {
@@ -227,8 +236,10 @@ public final class ResultsJson {
         sample.rows().forEach(rows::add);
     }
 
-    /** Reads one parsed file; field names in messages are paths such as {@code questions[3].gold}. */
-    /** Reads a parsed file field by field; also reads the shared parts of {@link ShardJson} files. */
+    /**
+     * Reads a parsed file field by field; field names in messages are paths such as {@code questions[3].gold}. Also
+     * reads the shared parts of {@link ShardJson} files.
+     */
     static final class TreeReader {
 
         private final Path file;

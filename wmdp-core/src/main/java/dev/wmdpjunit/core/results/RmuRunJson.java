@@ -82,11 +82,8 @@ public final class RmuRunJson {
 
     /** Reads and checks an rmu.json. */
     public static RmuRun read(Path file) throws IOException {
-        JsonNode root = ResultsJson.readTree(file);
+        JsonNode root = ResultsJson.readObject(file);
         ResultsJson.TreeReader reader = new ResultsJson.TreeReader(file);
-        if (!root.isObject()) {
-            throw reader.error("", "expected a JSON object");
-        }
         String key = reader.text(root, "", "key");
         JsonNode inputs = reader.required(root, "", "inputs");
         if (!inputs.isObject() || !inputs.path(HYPERPARAMETERS).isObject()) {

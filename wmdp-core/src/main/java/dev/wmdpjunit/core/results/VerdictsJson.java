@@ -45,11 +45,8 @@ public final class VerdictsJson {
 
     /** Reads and checks a verdicts file. */
     public static SuiteVerdicts read(Path file) throws IOException {
-        JsonNode root = ResultsJson.readTree(file);
+        JsonNode root = ResultsJson.readObject(file);
         ResultsJson.TreeReader reader = new ResultsJson.TreeReader(file);
-        if (!root.isObject()) {
-            throw reader.error("", "expected an object");
-        }
         JsonNode array = reader.required(root, "", "verdicts");
         if (!array.isArray()) {
             throw reader.error("verdicts", "expected an array");
