@@ -4,9 +4,9 @@ import static org.apiguardian.api.API.Status.MAINTAINED;
 
 import dev.wmdpjunit.core.results.DomainResult;
 import dev.wmdpjunit.core.stats.IntervalMethod;
+import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 import org.opentest4j.TestAbortedException;
-import org.apiguardian.api.API;
 
 /**
  * AssertJ assertions on one domain's result, decided from confidence intervals and tests: each assertion

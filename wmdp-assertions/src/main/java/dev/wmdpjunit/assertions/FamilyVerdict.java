@@ -4,8 +4,8 @@ import static org.apiguardian.api.API.Status.MAINTAINED;
 
 import java.util.List;
 import java.util.Objects;
-import org.opentest4j.TestAbortedException;
 import org.apiguardian.api.API;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The decision on several checks asserted together ({@link HolmFamily}): failed if any check failed, else

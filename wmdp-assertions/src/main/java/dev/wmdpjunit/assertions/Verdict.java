@@ -5,8 +5,8 @@ import static org.apiguardian.api.API.Status.MAINTAINED;
 import dev.wmdpjunit.core.stats.TestResult;
 import java.util.Locale;
 import java.util.Objects;
-import org.opentest4j.TestAbortedException;
 import org.apiguardian.api.API;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The decision on a {@link Check}, with a message that states the data, the rule, the tests and their

@@ -4,9 +4,9 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.wmdpjunit.core.model.ModelReference;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.engine.ConfigurationParameters;
-import org.apiguardian.api.API;
 
 /**
  * The default {@link ModelPairSource}: the candidate is {@link WmdpSuite#model()} or else configuration key
@@ -33,8 +33,8 @@ public final class ConfiguredModels implements ModelPairSource {
                 .orElseThrow(() -> new WmdpConfigurationException("no model to test: set configuration key "
                         + WmdpConfiguration.MODEL + " (e.g. -D" + WmdpConfiguration.MODEL + "=path/to/checkpoint)"
                         + " or @WmdpSuite(model = \"...\") on " + suiteClass.getName() + "; " + CHECKPOINT_LAYOUT));
-        return new ModelPair(candidate, pick(base(suite, suiteClass), "base", suiteClass, configuration,
-                RenamedKeys.setName(configuration, WmdpConfiguration.BASE_MODEL)));
+        return new ModelPair(candidate, pick(base(suite, suiteClass), baseAttribute(suite), suiteClass,
+                configuration, RenamedKeys.setName(configuration, WmdpConfiguration.BASE_MODEL)));
     }
 
     /** {@link WmdpSuite#base()}, or the deprecated {@code baseline} attribute; not both. */
@@ -45,6 +45,12 @@ public final class ConfiguredModels implements ModelPairSource {
                     + " baseline; keep base (baseline is its deprecated old name)");
         }
         return suite.base().isBlank() ? suite.baseline() : suite.base();
+    }
+
+    /** The attribute {@link #base} read, so that messages name what the suite declares. */
+    @SuppressWarnings("removal")
+    private static String baseAttribute(WmdpSuite suite) {
+        return suite.base().isBlank() && !suite.baseline().isBlank() ? "baseline" : "base";
     }
 
     /** The annotation's value if set, else the key's; with its origin. */

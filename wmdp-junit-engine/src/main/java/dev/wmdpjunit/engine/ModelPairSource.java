@@ -2,8 +2,8 @@ package dev.wmdpjunit.engine;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import org.junit.platform.engine.ConfigurationParameters;
 import org.apiguardian.api.API;
+import org.junit.platform.engine.ConfigurationParameters;
 
 /**
  * Decides which checkpoints a suite scores, named by {@link WmdpSuite#models()}. The engine creates one instance

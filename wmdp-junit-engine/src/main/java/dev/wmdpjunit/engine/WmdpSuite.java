@@ -8,8 +8,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.junit.platform.commons.annotation.Testable;
 import org.apiguardian.api.API;
+import org.junit.platform.commons.annotation.Testable;
 
 /**
  * Marks a class as a wmdp-junit suite: its {@link Benchmark} methods are thresholds on one model's scores.

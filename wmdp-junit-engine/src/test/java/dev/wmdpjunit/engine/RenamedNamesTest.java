@@ -76,8 +76,9 @@ class RenamedNamesTest {
 
         assertThat(new ConfiguredModels().models(WithBase.class, none).base().map(ModelReference::text))
                 .contains("models/base");
-        assertThat(new ConfiguredModels().models(WithOldBaselineAttribute.class, none).base()
-                .map(ModelReference::text)).contains("models/original");
+        assertThat(new ConfiguredModels().models(WithOldBaselineAttribute.class, none).base())
+                .contains(new ModelReference("models/original", "@WmdpSuite(baseline) on "
+                        + WithOldBaselineAttribute.class.getName()));
         assertThatThrownBy(() -> new ConfiguredModels().models(WithBoth.class, none))
                 .isInstanceOf(WmdpConfigurationException.class).hasMessageContaining("sets both base and baseline");
     }
